@@ -1,0 +1,129 @@
+"""Sort sentences into Diplomacy, Battlefield or Other, with the cues that decided it.
+
+Three kinds of evidence, each recorded as a human-readable reason:
+1. pivot markers at the start of a sentence (ميدانياً, سياسياً, من ناحية أخرى …) that set or
+   clear the running topic;
+2. weighted lexicon hits (``data/lexicon.csv``) matched through clitics and suffixes;
+3. context: the running topic from the last marker adds a prior to its section; without one,
+   the previous sentence's section adds a smaller prior (neighbour smoothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.lexicon import TermIndex
+from sitrep.model import Classification, SectionName, Sentence
+from sitrep.normalize import Token, normalize, tokenize
+from sitrep.resources import lexicon_rows, markers, vocabulary
+
+_MARKER_WEIGHT = 3.0
+_CONTEXT_WEIGHT = 1.0
+_NEIGHBOUR_WEIGHT = 0.75
+_MARKER_WINDOW = 4  # a marker counts when it starts within the first tokens
+
+
+@dataclass(frozen=True)
+class Cue:
+    section: SectionName
+    weight: float
+    en: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    terms: TermIndex[Cue]
+    markers: TermIndex[str]
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    return build_lexicon(lexicon_rows())
+
+
+def build_lexicon(rows: Iterable[tuple[str, str, float, str]]) -> Lexicon:
+    """A lexicon from ``(section, term, weight, english)`` rows plus the marker table."""
+    terms = TermIndex(((term, Cue(sec, w, en)) for sec, term, w, en in rows), inflect=True)  # type: ignore[arg-type]
+    table = markers()
+    marker_terms = TermIndex(
+        (term, kind)
+        for kind in ("battlefield", "diplomacy", "switch", "continue")
+        for term in table[kind]
+    )
+    return Lexicon(terms, marker_terms)
+
+
+def classify(
+    sentences: Iterable[Sentence], lexicon: Lexicon | None = None
+) -> tuple[Classification, ...]:
+    """Classify the sentences of one article in reading order (topic carries forward)."""
+    lexicon = lexicon or default_lexicon()
+    topic: SectionName | None = None
+    results: list[Classification] = []
+    for sentence in sentences:
+        tokens = tokenize(sentence.text, vocabulary())
+        marker = _leading_marker(tokens, sentence.text, lexicon)
+        topic = _next_topic(topic, marker)
+        previous = results[-1].section if results and marker is None else None
+        results.append(_decide(tokens, sentence.text, lexicon, marker, topic, previous))
+    return tuple(results)
+
+
+def _leading_marker(tokens: tuple[Token, ...], text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    for match in lexicon.markers.matches(tokens[:_MARKER_WINDOW + 2], text):
+        if match.first < _MARKER_WINDOW:
+            return match.value, match.surface
+    return None
+
+
+def _next_topic(topic: SectionName | None, marker: tuple[str, str] | None) -> SectionName | None:
+    if marker is None or marker[0] == "continue":
+        return topic
+    if marker[0] == "switch":
+        return None
+    return marker[0]  # type: ignore[return-value]
+
+
+def _decide(
+    tokens: tuple[Token, ...],
+    text: str,
+    lexicon: Lexicon,
+    marker: tuple[str, str] | None,
+    topic: SectionName | None,
+    previous: SectionName | None,
+) -> Classification:
+    scores: dict[SectionName, float] = {"diplomacy": 0.0, "battlefield": 0.0, "other": 0.0}
+    reasons: list[str] = []
+    if marker and marker[0] in scores:
+        scores[marker[0]] += _MARKER_WEIGHT  # type: ignore[index]
+        reasons.append(f"marker «{marker[1]}» → {marker[0]}")
+    elif marker:
+        reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
+    seen: set[str] = set()
+    for match in lexicon.terms.matches(tokens, text):
+        cue = match.value
+        key = normalize(match.surface)
+        if key in seen:
+            continue
+        seen.add(key)
+        scores[cue.section] += cue.weight
+        reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{cue.weight:g})")
+    if topic and not (marker and marker[0] == topic):
+        scores[topic] += _CONTEXT_WEIGHT
+        reasons.append(f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})")
+    elif not topic and previous:
+        scores[previous] += _NEIGHBOUR_WEIGHT
+        reasons.append(f"context: previous sentence is {previous} (+{_NEIGHBOUR_WEIGHT:g})")
+    return Classification(_winner(scores, topic), tuple(reasons))
+
+
+def _winner(scores: dict[SectionName, float], topic: SectionName | None) -> SectionName:
+    best = max(scores.values())
+    if best <= 0:
+        return topic or "other"
+    leaders = [name for name, score in scores.items() if score == best]
+    if topic in leaders:
+        return topic  # type: ignore[return-value]
+    return leaders[0]

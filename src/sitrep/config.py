@@ -1,0 +1,157 @@
+"""Read and validate a brief's ``brief.toml``.
+
+Errors name the file, the line and the key, in the form
+``briefs/x/brief.toml:4: Config value 'period_end': expected YYYY-MM-DD``.
+Unknown keys are errors: a typo must never be silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitrep.errors import BriefNotFoundError, ConfigError
+from sitrep.model import BriefConfig
+
+CONFIG_NAME = "brief.toml"
+
+
+@dataclass(frozen=True)
+class _Key:
+    name: str
+    kind: type
+    required: bool
+    help: str
+
+
+_KEYS: tuple[_Key, ...] = (
+    _Key("title", str, True, "English title of the report"),
+    _Key("title_ar", str, True, "Arabic title of the report"),
+    _Key("period_start", dt.date, True, "first day covered, YYYY-MM-DD"),
+    _Key("period_end", dt.date, True, "last day covered, YYYY-MM-DD"),
+    _Key("handling", str, False, "handling line printed on every page"),
+    _Key("organisation", str, False, "producing organisation"),
+)
+_TABLE = "brief"
+
+
+def find_brief(name_or_path: str, briefs_dir: Path) -> Path:
+    """Resolve ``astana-2017`` or ``briefs/astana-2017`` to a brief folder."""
+    for candidate in (Path(name_or_path), briefs_dir / name_or_path):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate
+    known = ", ".join(sorted(p.name for p in list_briefs(briefs_dir))) or "none"
+    raise BriefNotFoundError(
+        f"unknown brief '{name_or_path}': no {CONFIG_NAME} in it or in {briefs_dir / name_or_path}"
+        f" (briefs under {briefs_dir}: {known})"
+    )
+
+
+def list_briefs(briefs_dir: Path) -> list[Path]:
+    """Every folder under ``briefs_dir`` that holds a ``brief.toml``, sorted by name."""
+    if not briefs_dir.is_dir():
+        return []
+    return sorted(p.parent for p in briefs_dir.glob(f"*/{CONFIG_NAME}"))
+
+
+def load_brief(root: Path) -> BriefConfig:
+    """Parse and validate ``root/brief.toml``."""
+    path = root / CONFIG_NAME
+    source = path.read_text(encoding="utf-8")
+    data = _parse_toml(path, source)
+    table = _brief_table(path, source, data)
+    values = {key.name: _validated(path, source, key, table.get(key.name)) for key in _KEYS}
+    return BriefConfig(
+        name=root.resolve().name,
+        root=root.resolve(),
+        title_en=values["title"],
+        title_ar=values["title_ar"],
+        period_start=values["period_start"],
+        period_end=_checked_period(path, source, values["period_start"], values["period_end"]),
+        handling=values["handling"] or "",
+        organisation=values["organisation"] or "",
+    )
+
+
+def _parse_toml(path: Path, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise ConfigError(path, f"invalid TOML: {exc}", int(match[1]) if match else None) from exc
+
+
+def _brief_table(path: Path, source: str, data: dict[str, Any]) -> dict[str, Any]:
+    for key in data:
+        if key != _TABLE:
+            raise ConfigError(
+                path,
+                f"Unknown config key '{key}' (expected a [{_TABLE}] table)",
+                _line_of(source, None, key),
+            )
+    table = data.get(_TABLE)
+    if not isinstance(table, dict):
+        raise ConfigError(path, f"missing [{_TABLE}] table")
+    allowed = {key.name for key in _KEYS}
+    for key in table:
+        if key not in allowed:
+            raise ConfigError(
+                path,
+                f"Unknown config key '{key}' in [{_TABLE}] (allowed: {', '.join(sorted(allowed))})",
+                _line_of(source, _TABLE, key),
+            )
+    return table
+
+
+def _validated(path: Path, source: str, key: _Key, value: Any) -> Any:
+    line = _line_of(source, _TABLE, key.name)
+    if value is None:
+        if key.required:
+            raise ConfigError(path, f"Config value '{key.name}': missing ({key.help})")
+        return None
+    if key.kind is dt.date:
+        return _as_date(path, key, value, line)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(path, f"Config value '{key.name}': expected a non-empty string", line)
+    return value.strip()
+
+
+def _as_date(path: Path, key: _Key, value: Any, line: int | None) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ConfigError(path, f"Config value '{key.name}': expected YYYY-MM-DD", line)
+
+
+def _checked_period(path: Path, source: str, start: dt.date, end: dt.date) -> dt.date:
+    if end < start:
+        raise ConfigError(
+            path,
+            f"Config value 'period_end': {end} is before period_start {start}",
+            _line_of(source, _TABLE, "period_end"),
+        )
+    return end
+
+
+def _line_of(source: str, table: str | None, key: str) -> int | None:
+    """1-based line where ``key`` is assigned inside ``[table]`` (or a table header)."""
+    current: str | None = None
+    for number, raw in enumerate(source.splitlines(), start=1):
+        line = raw.strip()
+        header = re.fullmatch(r"\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            current = header[1]
+            if table is None and current == key:
+                return number
+            continue
+        if current == table and re.match(rf'(?:"{re.escape(key)}"|{re.escape(key)})\s*=', line):
+            return number
+    return None

@@ -1,0 +1,84 @@
+"""Match normalized vocabulary (single- or multi-word terms) against tokens through clitics.
+
+A term matches a run of tokens when its first word equals a token after a leading clitic
+(و ف ب ل ك ال …) is stripped, optionally followed by one of ``SUFFIXES``, and its
+remaining words equal the following tokens (again allowing the article ال).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from sitrep.normalize import Token, normalize, strip_clitics
+
+T = TypeVar("T")
+SUFFIXES: tuple[str, ...] = ("", "ه", "ها", "هم", "هما", "ات", "ين", "ون", "ان")
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """A lexicon hit: the payload of the term and the token range it covers."""
+
+    value: T
+    first: int
+    last: int
+    surface: str
+
+
+class TermIndex(Generic[T]):
+    """An index from normalized terms to payloads; longest match wins."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]], *, inflect: bool = False) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self._inflect = inflect
+        for term, value in entries:
+            words = tuple(_bare(w) for w in normalize(term).split())
+            if words:
+                self._by_first.setdefault(words[0], []).append((words, value))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def matches(self, tokens: tuple[Token, ...], text: str) -> Iterator[Match[T]]:
+        """Non-overlapping matches, left to right."""
+        i = 0
+        while i < len(tokens):
+            hit = self._match_at(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            length, value = hit
+            last = i + length - 1
+            yield Match(value, i, last, text[tokens[i].start:tokens[last].end])
+            i = last + 1
+
+    def _match_at(self, tokens: tuple[Token, ...], i: int) -> tuple[int, T] | None:
+        for first in self._first_forms(tokens[i].norm):
+            for words, value in self._by_first.get(first, ()):
+                if self._rest_matches(words[1:], tokens, i + 1):
+                    return len(words), value
+        return None
+
+    def _first_forms(self, norm: str) -> Iterator[str]:
+        for form in strip_clitics(norm):
+            yield _bare(form)
+            if self._inflect:
+                for suffix in SUFFIXES[1:]:
+                    if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                        yield _bare(form[: -len(suffix)])
+
+    @staticmethod
+    def _rest_matches(rest: tuple[str, ...], tokens: tuple[Token, ...], start: int) -> bool:
+        if start + len(rest) > len(tokens):
+            return False
+        return all(
+            _bare(tokens[start + k].norm) == word or _bare(tokens[start + k].norm) == "ال" + word
+            or "ال" + _bare(tokens[start + k].norm) == word
+            for k, word in enumerate(rest)
+        )
+
+
+def _bare(word: str) -> str:
+    """Drop the definite article so that الرقة and رقة index alike."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word

@@ -1,0 +1,176 @@
+"""Frozen dataclasses passed between the pipeline stages.
+
+Article → Sentence → ClassifiedSentence → Item → Section → Report.
+Every stage takes explicit values and returns new ones; nothing is mutated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+SectionName = Literal["diplomacy", "battlefield", "other"]
+SECTION_ORDER: tuple[SectionName, ...] = ("diplomacy", "battlefield", "other")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` in an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line taken out of the body, kept with the reason so nothing is silently lost."""
+
+    text: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A body paragraph and where it starts in the article text."""
+
+    text: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One parsed article: metadata separated from body, debris removed."""
+
+    ref: str
+    path: Path
+    text: str
+    title: str | None
+    subtitles: tuple[str, ...]
+    captions: tuple[str, ...]
+    dateline: str | None
+    outlet: str | None
+    published: dt.date | None
+    url: str | None
+    blocks: tuple[Block, ...]
+    removed: tuple[RemovedLine, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article body with its provenance."""
+
+    article: str
+    index: int
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Which section a sentence belongs to and the cues that decided it."""
+
+    section: SectionName
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    type: str
+    en: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str
+    counts: str
+    text: str
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    en: str
+    value: dt.date | None = None
+    precision: str = "relative"
+
+
+@dataclass(frozen=True)
+class Facts:
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A sentence with its classification and extracted facts."""
+
+    sentence: Sentence
+    classification: Classification
+    facts: Facts
+
+
+@dataclass(frozen=True)
+class Item:
+    """One report line: an English rendering beside the Arabic original(s)."""
+
+    english: str
+    arabic: str
+    refs: tuple[str, ...]
+    reasons: tuple[str, ...]
+    also: tuple[Analysed, ...] = ()
+    score: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    name: SectionName
+    title_en: str
+    title_ar: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    ref: str
+    file: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    url: str | None
+    dateline: str | None
+    sentences: int
+    removed: int
+
+
+@dataclass(frozen=True)
+class Report:
+    brief: BriefConfig
+    generated: dt.date
+    sections: tuple[Section, ...]
+    takeaways: tuple[Item, ...]
+    sources: tuple[Source, ...]
+    outlets: tuple[str, ...]
+    unknown_outlets: int
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class BriefConfig:
+    """The validated contents of a brief's ``brief.toml``."""
+
+    name: str
+    root: Path
+    title_en: str
+    title_ar: str
+    period_start: dt.date
+    period_end: dt.date
+    handling: str
+    organisation: str

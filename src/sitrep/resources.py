@@ -1,0 +1,89 @@
+"""Load the versioned data files under ``sitrep/data`` (lexicons, gazetteer, tables).
+
+Each loader returns plain frozen values and is cached: the files never change at run time.
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from sitrep.normalize import Vocabulary
+
+
+def _data_text(name: str) -> str:
+    return files("sitrep").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def load_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(_data_text(name))
+
+
+def load_csv(name: str) -> list[dict[str, str]]:
+    lines = [line for line in _data_text(name).splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    type: str
+    en: str
+    variants: tuple[str, ...]
+    role: str
+    governorate: str
+    lat: float | None
+    lon: float | None
+
+
+@cache
+def gazetteer() -> tuple[GazetteerEntry, ...]:
+    return tuple(
+        GazetteerEntry(
+            type=row["type"],
+            en=row["en"],
+            variants=tuple(v.strip() for v in row["ar"].split("|") if v.strip()),
+            role=row["role"],
+            governorate=row["governorate"],
+            lat=float(row["lat"]) if row["lat"] else None,
+            lon=float(row["lon"]) if row["lon"] else None,
+        )
+        for row in load_csv("gazetteer.csv")
+    )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Names used to split run-together words: every gazetteer variant."""
+    return Vocabulary.from_names(v for entry in gazetteer() for v in entry.variants)
+
+
+@cache
+def article_vocabulary() -> dict[str, Any]:
+    return load_toml("article.toml")
+
+
+@cache
+def markers() -> dict[str, Any]:
+    return load_toml("markers.toml")
+
+
+@cache
+def lexicon_rows() -> tuple[tuple[str, str, float, str], ...]:
+    return tuple(
+        (row["section"], row["term"], float(row["weight"]), row["en"])
+        for row in load_csv("lexicon.csv")
+    )
+
+
+@cache
+def figure_tables() -> dict[str, Any]:
+    return load_toml("figures.toml")
+
+
+@cache
+def date_tables() -> dict[str, Any]:
+    return load_toml("dates.toml")
