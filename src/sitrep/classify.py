@@ -71,8 +71,10 @@ def classify(
     return tuple(results)
 
 
-def _leading_marker(tokens: tuple[Token, ...], text: str, lexicon: Lexicon) -> tuple[str, str] | None:
-    for match in lexicon.markers.matches(tokens[:_MARKER_WINDOW + 2], text):
+def _leading_marker(
+    tokens: tuple[Token, ...], text: str, lexicon: Lexicon
+) -> tuple[str, str] | None:
+    for match in lexicon.markers.matches(tokens[: _MARKER_WINDOW + 2], text):
         if match.first < _MARKER_WINDOW:
             return match.value, match.surface
     return None
@@ -102,12 +104,14 @@ def _decide(
     elif marker:
         reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
     seen: set[str] = set()
+    hits: list[Cue] = []
     for match in lexicon.terms.matches(tokens, text):
         cue = match.value
         key = normalize(match.surface)
         if key in seen:
             continue
         seen.add(key)
+        hits.append(cue)
         scores[cue.section] += cue.weight
         reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{cue.weight:g})")
     if topic and not (marker and marker[0] == topic):
@@ -116,7 +120,9 @@ def _decide(
     elif not topic and previous:
         scores[previous] += _NEIGHBOUR_WEIGHT
         reasons.append(f"context: previous sentence is {previous} (+{_NEIGHBOUR_WEIGHT:g})")
-    return Classification(_winner(scores, topic), tuple(reasons))
+    section = _winner(scores, topic)
+    cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
+    return Classification(section, tuple(reasons), cues)
 
 
 def _winner(scores: dict[SectionName, float], topic: SectionName | None) -> SectionName:

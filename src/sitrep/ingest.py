@@ -33,7 +33,9 @@ _CAPTION_MAX_WORDS = 40
 
 def list_articles(folder: Path) -> list[Path]:
     """Article files in ``folder`` (sorted by name, so references are stable)."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+    )
 
 
 def read_article(path: Path, ref: str) -> Article:
@@ -64,7 +66,8 @@ def decode(path: Path, raw: bytes) -> str:
         raise ArticleError(path, "binary data (NUL bytes), not a text article")
     guess = from_bytes(raw, cp_isolation=["cp1256", "iso8859_6", "utf_16", "cp1252"]).best()
     if guess is None:
-        raise ArticleError(path, "unknown text encoding (tried UTF-8, UTF-16, Windows-1256, ISO-8859-6)")
+        tried = "UTF-8, UTF-16, Windows-1256, ISO-8859-6"
+        raise ArticleError(path, f"unknown text encoding (tried {tried})")
     return str(guess)
 
 
@@ -191,7 +194,7 @@ def _take_dateline(
     if not match:
         return None, None, blocks
     agency = (match["agency"] or match["agency_paren"] or "").strip()
-    rest = first.text[match.end():]
+    rest = first.text[match.end() :]
     trimmed = Block(rest, first.start + match.end()) if rest else None
     return match[0].strip(), agency, ([trimmed] if trimmed else []) + blocks[1:]
 
@@ -219,4 +222,5 @@ def _published(path: Path, value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError as exc:
-        raise ArticleError(path, f"front matter 'published': expected YYYY-MM-DD, got {value!r}") from exc
+        message = f"front matter 'published': expected YYYY-MM-DD, got {value!r}"
+        raise ArticleError(path, message) from exc

@@ -1,8 +1,8 @@
 """Match normalized vocabulary (single- or multi-word terms) against tokens through clitics.
 
 A term matches a run of tokens when its first word equals a token after a leading clitic
-(و ف ب ل ك ال …) is stripped, optionally followed by one of ``SUFFIXES``, and its
-remaining words equal the following tokens (again allowing the article ال).
+(و ف ب ل ك ال …) is stripped (with ``inflect``, also after a suffix in ``SUFFIXES`` is
+stripped), and its remaining words equal the following tokens, allowing the article ال.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class TermIndex(Generic[T]):
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self._inflect = inflect
         for term, value in entries:
-            words = tuple(_bare(w) for w in normalize(term).split())
+            words = tuple(normalize(term).split())
             if words:
                 self._by_first.setdefault(words[0], []).append((words, value))
         for candidates in self._by_first.values():
@@ -50,7 +50,7 @@ class TermIndex(Generic[T]):
                 continue
             length, value = hit
             last = i + length - 1
-            yield Match(value, i, last, text[tokens[i].start:tokens[last].end])
+            yield Match(value, i, last, text[tokens[i].start : tokens[last].end])
             i = last + 1
 
     def _match_at(self, tokens: tuple[Token, ...], i: int) -> tuple[int, T] | None:
@@ -62,23 +62,17 @@ class TermIndex(Generic[T]):
 
     def _first_forms(self, norm: str) -> Iterator[str]:
         for form in strip_clitics(norm):
-            yield _bare(form)
+            yield form
             if self._inflect:
                 for suffix in SUFFIXES[1:]:
                     if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                        yield _bare(form[: -len(suffix)])
+                        yield form[: -len(suffix)]
 
     @staticmethod
     def _rest_matches(rest: tuple[str, ...], tokens: tuple[Token, ...], start: int) -> bool:
         if start + len(rest) > len(tokens):
             return False
         return all(
-            _bare(tokens[start + k].norm) == word or _bare(tokens[start + k].norm) == "ال" + word
-            or "ال" + _bare(tokens[start + k].norm) == word
+            tokens[start + k].norm in (word, "ال" + word) or "ال" + tokens[start + k].norm == word
             for k, word in enumerate(rest)
         )
-
-
-def _bare(word: str) -> str:
-    """Drop the definite article so that الرقة and رقة index alike."""
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word

@@ -70,10 +70,11 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Classification:
-    """Which section a sentence belongs to and the cues that decided it."""
+    """Which section a sentence belongs to, why, and the English glosses of its cues."""
 
     section: SectionName
     reasons: tuple[str, ...]
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,23 +111,50 @@ class Facts:
 
 @dataclass(frozen=True)
 class Analysed:
-    """A sentence with its classification and extracted facts."""
+    """A sentence with its classification, extracted facts and attributed source."""
 
     sentence: Sentence
     classification: Classification
     facts: Facts
+    source: Entity | None = None
+
+
+@dataclass(frozen=True)
+class EnglishLine:
+    """The parts of an item's English line, each built from extracted facts."""
+
+    where: str
+    who: str
+    what: str
+    figures: str
+    when: str
+    source: str
+
+    @property
+    def text(self) -> str:
+        parts = [self.where, self.who, self.what, self.figures, self.when]
+        body = " · ".join(p for p in parts if p)
+        if self.source:
+            body = f"{body} · per {self.source}" if body else f"per {self.source}"
+        return body or "(no entities, figures or dates recognised)"
 
 
 @dataclass(frozen=True)
 class Item:
-    """One report line: an English rendering beside the Arabic original(s)."""
+    """One report line: an English rendering beside the Arabic original, with provenance.
 
-    english: str
-    arabic: str
-    refs: tuple[str, ...]
-    reasons: tuple[str, ...]
+    ``also`` holds the same event as reported by other articles (merged across outlets).
+    """
+
+    section: SectionName
+    english: EnglishLine
+    primary: Analysed
     also: tuple[Analysed, ...] = ()
     score: int = 0
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        return tuple(f"{a.sentence.article}·{a.sentence.index}" for a in (self.primary, *self.also))
 
 
 @dataclass(frozen=True)

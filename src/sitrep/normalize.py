@@ -16,20 +16,52 @@ from dataclasses import dataclass
 _TASHKEEL_TATWEEL = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
 _CHAR_MAP = str.maketrans(
     {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-        "ى": "ي", "ئ": "ي", "ؤ": "و", "ة": "ه",
-        "¢": '"', "“": '"', "”": '"', "„": '"', "″": '"',
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ة": "ه",
+        "¢": '"',
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
         **{chr(0x0660 + d): str(d) for d in range(10)},
         **{chr(0x06F0 + d): str(d) for d in range(10)},
-        "٫": ".", "٬": ",", "٪": "%",
+        "٫": ".",
+        "٬": ",",
+        "٪": "%",
     }
 )
 # Letters, digits and Arabic combining marks; not punctuation such as ، ؛ ؟ « ».
 WORD_CHARS = r"\w\u0610-\u061A\u064B-\u065F\u0670"
 _WORD = re.compile(rf"[{WORD_CHARS}]+(?:[.\-][{WORD_CHARS}]+)*")
 CLITIC_PREFIXES: tuple[str, ...] = (
-    "وبال", "وكال", "فبال", "وللل", "وال", "فال", "بال", "كال", "ولل", "فلل",
-    "لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك",
+    "وبال",
+    "وكال",
+    "فبال",
+    "وللل",
+    "وال",
+    "فال",
+    "بال",
+    "كال",
+    "ولل",
+    "فلل",
+    "لل",
+    "ال",
+    "وب",
+    "ول",
+    "وك",
+    "فب",
+    "فل",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
 )
 
 
@@ -85,7 +117,7 @@ def split_glued(word: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     if word in vocabulary.words or len(word) < 6:
         return (word,)
     for prefix in ("", *CLITIC_PREFIXES):
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if not word.startswith(prefix):
             continue
         if rest in vocabulary.glued:
@@ -100,8 +132,8 @@ def split_glued(word: str, vocabulary: Vocabulary) -> tuple[str, ...]:
 def _name_and_name(word: str, words: frozenset[str]) -> tuple[str, str] | None:
     """Split ``AوB`` where A and B are both known names."""
     for i in range(3, len(word) - 3):
-        if word[i] == "و" and word[:i] in words and word[i + 1:] in words:
-            return word[:i], word[i + 1:]
+        if word[i] == "و" and word[:i] in words and word[i + 1 :] in words:
+            return word[:i], word[i + 1 :]
     return None
 
 
@@ -110,7 +142,7 @@ def strip_clitics(norm: str) -> tuple[str, ...]:
     forms = [norm]
     for prefix in CLITIC_PREFIXES:
         if norm.startswith(prefix) and len(norm) - len(prefix) >= 2:
-            rest = norm[len(prefix):]
+            rest = norm[len(prefix) :]
             forms.append(rest)
             if prefix.endswith("لل"):
                 forms.append("ال" + rest)  # لل + noun = ل + ال + noun

@@ -29,7 +29,7 @@ def segment(article: Article) -> tuple[Sentence, ...]:
     """All sentences of the article body, numbered in reading order."""
     spans = [span for block in article.blocks for span in split_block(block)]
     return tuple(
-        Sentence(article.ref, index, article.text[span.start:span.end], span)
+        Sentence(article.ref, index, article.text[span.start : span.end], span)
         for index, span in enumerate(spans, start=1)
     )
 
@@ -61,7 +61,7 @@ def _boundaries(text: str) -> Iterator[int]:
 
 
 def _starts_word(text: str, index: int) -> bool:
-    return "\u0621" <= text[index] <= "\u064A"
+    return "\u0621" <= text[index] <= "\u064a"
 
 
 def _is_inside_token(text: str, position: int, end: int) -> bool:

@@ -1,0 +1,142 @@
+"""Build one brief: the whole pipeline, top to bottom.
+
+config → ingest → segment → classify → extract → group → render HTML → render PDF.
+Each stage is a pure function over frozen dataclasses; this module only wires them together,
+times them and writes the outputs atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitrep.classify import classify
+from sitrep.config import load_brief
+from sitrep.errors import ArticleError, SitrepError
+from sitrep.extract import extract
+from sitrep.group import build_report
+from sitrep.ingest import list_articles, read_article
+from sitrep.model import Analysed, Article
+from sitrep.render.html import render_html, template_dirs
+from sitrep.render.pdf import publish, write_pdf
+from sitrep.segment import segment
+
+FORMATS = ("html", "pdf")
+ARTICLES_DIR = "articles"
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    name: str
+    outputs: tuple[Path, ...]
+    articles: int
+    sentences: int
+    warnings: tuple[str, ...]
+    timings: tuple[tuple[str, float], ...]
+
+
+def build_brief(
+    root: Path,
+    out_dir: Path,
+    *,
+    formats: tuple[str, ...] = FORMATS,
+    generated: dt.date,
+    strict: bool = False,
+    progress: Progress = lambda message: None,
+) -> BuildResult:
+    """Build ``root`` (a brief folder) into ``out_dir/<name>/<name>.{html,pdf}``."""
+    timings: list[tuple[str, float]] = []
+    with _timed("config", timings):
+        brief = load_brief(root)
+    with _timed("ingest", timings):
+        articles, warnings = read_articles(root / ARTICLES_DIR, strict=strict)
+    progress(f"{brief.name}: {len(articles)} articles read")
+    with _timed("segment", timings):
+        sentences = {a.ref: segment(a) for a in articles}
+    with _timed("classify", timings):
+        classes = {ref: classify(found) for ref, found in sentences.items()}
+    with _timed("extract", timings):
+        analysed = [
+            _analyse(sentence, label, article)
+            for article in articles
+            for sentence, label in zip(sentences[article.ref], classes[article.ref], strict=True)
+        ]
+    with _timed("group", timings):
+        report = build_report(brief, articles, analysed, generated)
+    target = out_dir / brief.name
+    outputs: list[Path] = []
+    with _timed("html", timings):
+        html = render_html(report)
+        if "html" in formats:
+            outputs.append(_write_text(target / f"{brief.name}.html", html))
+    if "pdf" in formats:
+        progress(f"{brief.name}: rendering PDF")
+        with _timed("pdf", timings):
+            pdf = target / f"{brief.name}.pdf"
+            write_pdf(html, pdf, base_dir=root.resolve(), roots=[root, *template_dirs(root)])
+            outputs.append(pdf)
+    return BuildResult(
+        brief.name, tuple(outputs), len(articles), len(analysed), tuple(warnings), tuple(timings)
+    )
+
+
+def read_articles(folder: Path, *, strict: bool) -> tuple[list[Article], list[str]]:
+    """Every readable article of ``folder``; unreadable ones become warnings (errors if strict)."""
+    if not folder.is_dir():
+        raise SitrepError(f"{folder}: no articles folder (put article files in {folder})")
+    articles: list[Article] = []
+    warnings: list[str] = []
+    paths = list_articles(folder)
+    for path, ref in zip(paths, article_refs(paths), strict=True):
+        try:
+            articles.append(read_article(path, ref))
+        except ArticleError as exc:
+            if strict:
+                raise
+            warnings.append(str(exc))
+    if not articles:
+        raise SitrepError(f"{folder}: no readable articles (.txt or .md)")
+    return articles, warnings
+
+
+def article_refs(paths: list[Path]) -> list[str]:
+    """Short references: the files' own number prefixes (``007_x.txt`` → 007) when every file
+    has a distinct one, else positions 001, 002, … in name order."""
+    prefixes = [re.match(r"^(\d{1,6})(?=[_\-. ])", p.name) for p in paths]
+    numbers = [int(m[1]) for m in prefixes if m]
+    if len(numbers) == len(paths) and len(set(numbers)) == len(numbers):
+        return [f"{n:03d}" for n in numbers]
+    return [f"{i:03d}" for i in range(1, len(paths) + 1)]
+
+
+def _analyse(sentence, label, article: Article) -> Analysed:
+    extracted = extract(sentence.text, article.published)
+    return Analysed(sentence, label, extracted.facts, extracted.source)
+
+
+def _write_text(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        publish(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path
+
+
+@contextmanager
+def _timed(stage: str, timings: list[tuple[str, float]]) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    timings.append((stage, time.perf_counter() - start))

@@ -1,0 +1,221 @@
+"""Command line: ``sitrep build`` and ``sitrep inspect``. Thin over the API.
+
+Errors are one line on stderr and a non-zero exit; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sitrep import __version__
+from sitrep.build import FORMATS, article_refs, build_brief
+from sitrep.classify import classify
+from sitrep.config import find_brief, list_briefs
+from sitrep.errors import SitrepError
+from sitrep.extract import extract
+from sitrep.ingest import ARTICLE_SUFFIXES, list_articles, read_article
+from sitrep.inspect_view import article_record, json_line, terminal_view
+from sitrep.model import Analysed
+from sitrep.segment import segment
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+DESCRIPTION = """\
+Turn raw Arabic news articles into a bilingual (English + Arabic) situation report.
+
+A brief is a folder with a brief.toml and an articles/ folder of .txt/.md files:
+  briefs/<name>/brief.toml
+  briefs/<name>/articles/*.txt
+`sitrep build` writes output/<name>/<name>.html and output/<name>/<name>.pdf."""
+
+BUILD_EPILOG = """\
+examples:
+  sitrep build                          every brief under ./briefs into ./output
+  sitrep build briefs/astana-2017       one brief
+  sitrep build astana-2017 --format html --out /tmp/out --timings
+
+The generation date shown in the report is today, or SOURCE_DATE_EPOCH when it is set."""
+
+INSPECT_EPILOG = """\
+examples:
+  sitrep inspect briefs/astana-2017/articles/000_7d854960c5eeb0b2.txt
+  sitrep inspect briefs/astana-2017 --json | jq .title
+  sitrep inspect article.txt --no-shape     (for terminals that shape Arabic themselves)"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.ERROR, format="%(name)s: %(message)s"
+    )
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except SitrepError as exc:
+        if args.debug:
+            raise
+        print(f"sitrep: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("sitrep: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sitrep", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and library logs")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build",
+        help="build briefs into HTML and PDF reports",
+        epilog=BUILD_EPILOG,
+        description="Build one or more briefs into output/<name>/<name>.{html,pdf}.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    build.add_argument(
+        "briefs",
+        nargs="*",
+        metavar="BRIEF",
+        help="brief folder or name under --briefs-dir (default: every brief)",
+    )
+    build.add_argument(
+        "--format",
+        default="html,pdf",
+        type=_formats,
+        help="comma-separated output formats: html, pdf (default: html,pdf)",
+    )
+    build.add_argument(
+        "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
+    )
+    build.add_argument(
+        "--briefs-dir",
+        type=Path,
+        default=Path("briefs"),
+        help="where brief names are looked up (default: ./briefs)",
+    )
+    build.add_argument("--timings", action="store_true", help="print the time of each stage")
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on an unreadable article instead of skipping it with a warning",
+    )
+    build.set_defaults(run=_run_build)
+
+    inspect = commands.add_parser(
+        "inspect",
+        help="show how articles are parsed, classified and extracted",
+        epilog=INSPECT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Parse article files (or every article of a folder) and show the result.",
+    )
+    inspect.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="article file, articles folder or brief folder",
+    )
+    inspect.add_argument(
+        "--json", action="store_true", help="print JSON Lines, one object per article"
+    )
+    inspect.add_argument(
+        "--no-shape",
+        action="store_true",
+        help="print Arabic in logical order, unshaped (for bidi-capable terminals)",
+    )
+    inspect.set_defaults(run=_run_inspect)
+    return parser
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+    unknown = [v for v in chosen if v not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"expected a comma-separated list of {', '.join(FORMATS)}")
+    return chosen
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    roots = [find_brief(b, args.briefs_dir) for b in args.briefs] or list_briefs(args.briefs_dir)
+    if not roots:
+        raise SitrepError(
+            f"no briefs found under {args.briefs_dir} (a brief is a folder with brief.toml)"
+        )
+    for root in roots:
+        result = build_brief(
+            root,
+            args.out,
+            formats=args.format,
+            generated=_generation_date(),
+            strict=args.strict,
+            progress=_progress,
+        )
+        for warning in result.warnings:
+            print(f"sitrep: warning: {warning}", file=sys.stderr)
+        print(
+            f"{result.name}: {result.articles} articles, {result.sentences} sentences → "
+            + ", ".join(str(p) for p in result.outputs)
+        )
+        if args.timings:
+            for stage, seconds in result.timings:
+                print(f"  {stage:<9} {seconds * 1000:8.1f} ms")
+            print(f"  {'total':<9} {sum(s for _, s in result.timings) * 1000:8.1f} ms")
+    return 0
+
+
+def _run_inspect(args: argparse.Namespace) -> int:
+    paths = _article_paths(args.paths)
+    for path, ref in zip(paths, article_refs(paths), strict=True):
+        article = read_article(path, ref)
+        sentences = segment(article)
+        analysed = [
+            Analysed(s, label, (found := extract(s.text, article.published)).facts, found.source)
+            for s, label in zip(sentences, classify(sentences), strict=True)
+        ]
+        record = article_record(article, analysed)
+        print(json_line(record) if args.json else terminal_view(record, shape=not args.no_shape))
+    return 0
+
+
+def _article_paths(paths: Sequence[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            folder = path / "articles" if (path / "articles").is_dir() else path
+            found.extend(list_articles(folder))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise SitrepError(f"{path}: no such file or folder")
+    if not found:
+        suffixes = ", ".join(ARTICLE_SUFFIXES)
+        raise SitrepError(f"no article files ({suffixes}) in {', '.join(map(str, paths))}")
+    return found
+
+
+def _generation_date() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except ValueError as exc:
+            raise SitrepError(f"SOURCE_DATE_EPOCH={epoch!r}: expected a Unix timestamp") from exc
+    return dt.date.today()
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)

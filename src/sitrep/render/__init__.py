@@ -1,0 +1,1 @@
+"""Render a Report to HTML (Jinja2) and PDF (WeasyPrint)."""

@@ -1,0 +1,70 @@
+from sitrep.classify import build_lexicon, classify
+from sitrep.model import Sentence, Span
+
+
+def sentences(*texts: str) -> list[Sentence]:
+    return [Sentence("001", i, t, Span(0, len(t))) for i, t in enumerate(texts, start=1)]
+
+
+def sections(*texts: str) -> list[str]:
+    return [c.section for c in classify(sentences(*texts))]
+
+
+def test_diplomacy_battlefield_and_other_by_vocabulary():
+    assert sections(
+        "أعلن المبعوث الأممي أن المفاوضات في جنيف ستستأنف الشهر المقبل.",
+        "قتل عشرة مسلحين في اشتباكات عنيفة قرب المطار.",
+        "أصدرت الحكومة قانونا جديدا بشأن الخدمة الاحتياطية.",
+    ) == ["diplomacy", "battlefield", "other"]
+
+
+def test_a_pivot_marker_sets_the_topic_for_what_follows():
+    result = classify(
+        sentences(
+            "انتهت جولة المحادثات في أستانا دون اتفاق.",
+            "ميدانياً، واصلت القوات تقدمها في الريف الشرقي.",
+            "وأعلن مصدر أن الطريق الدولي أغلق أمام المدنيين.",
+        )
+    )
+    assert [c.section for c in result] == ["diplomacy", "battlefield", "battlefield"]
+    assert result[1].reasons[0] == "marker «ميدانياً» → battlefield"
+    assert any(r.startswith("context: after a battlefield marker") for r in result[2].reasons)
+
+
+def test_a_switch_marker_ends_the_topic():
+    result = classify(
+        sentences(
+            "ميدانياً، سيطرت القوات على ثلاث قرى.",
+            "من ناحية أخرى، أصدر الرئيس مرسوما يتعلق بالأسعار والليرة.",
+        )
+    )
+    assert [c.section for c in result] == ["battlefield", "other"]
+
+
+def test_a_sentence_without_cues_follows_its_neighbour():
+    result = classify(
+        sentences("وقعت الدول الضامنة مذكرة خفض التصعيد.", "وأوضح أن العمل جار على ذلك.")
+    )
+    assert [c.section for c in result] == ["diplomacy", "diplomacy"]
+    assert result[1].reasons == ("context: previous sentence is diplomacy (+0.75)",)
+
+
+def test_terms_match_through_clitics_and_suffixes():
+    (result,) = classify(sentences("وبالمفاوضات تتقدم العملية السياسية."))
+    assert result.section == "diplomacy"
+    assert "diplomacy: «وبالمفاوضات» negotiations (+2)" in result.reasons
+    assert "negotiations" in result.cues
+
+
+def test_names_never_count_as_vocabulary():
+    # «سوريا» must not match «سور» (wall) through a suffix
+    (result,) = classify(sentences("زار الوفد سوريا."))
+    assert all("wall" not in r for r in result.reasons)
+
+
+def test_a_custom_lexicon_can_classify_another_conflict():
+    lexicon = build_lexicon(
+        [("battlefield", "مسيرة", 3.0, "drone"), ("diplomacy", "هدنة", 2, "truce")]
+    )
+    (result,) = classify(sentences("أسقطت الدفاعات مسيرة فوق صنعاء."), lexicon)
+    assert result.section == "battlefield" and result.cues == ("drone",)

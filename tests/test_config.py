@@ -1,0 +1,69 @@
+import datetime as dt
+
+import pytest
+
+from sitrep.config import find_brief, list_briefs, load_brief
+from sitrep.errors import BriefNotFoundError, ConfigError
+
+from .conftest import BUNDLED, REPO, VALID_BRIEF
+
+
+def test_bundled_brief_loads():
+    brief = load_brief(BUNDLED)
+    assert brief.name == "astana-2017"
+    assert brief.title_ar.startswith("سوريا")
+    assert brief.period_start == dt.date(2017, 6, 1)
+    assert brief.period_end == dt.date(2017, 10, 31)
+    assert brief.organisation and brief.handling
+
+
+def test_unknown_key_is_reported_with_its_line(make_brief):
+    root = make_brief(VALID_BRIEF + 'colour = "red"\n')
+    with pytest.raises(ConfigError) as info:
+        load_brief(root)
+    assert info.value.line == 6
+    assert "Unknown config key 'colour'" in str(info.value)
+    assert str(info.value).startswith(f"{root / 'brief.toml'}:6:")
+
+
+def test_bad_date_reads_like_mkdocs(make_brief):
+    root = make_brief(VALID_BRIEF.replace("period_end = 2017-10-31", 'period_end = "31/10/2017"'))
+    with pytest.raises(ConfigError) as info:
+        load_brief(root)
+    assert info.value.line == 5
+    assert info.value.message == "Config value 'period_end': expected YYYY-MM-DD"
+
+
+def test_missing_required_key(make_brief):
+    root = make_brief(VALID_BRIEF.replace('title_ar = "موجز تجريبي"\n', ""))
+    with pytest.raises(ConfigError, match="Config value 'title_ar': missing"):
+        load_brief(root)
+
+
+def test_period_must_not_end_before_it_starts(make_brief):
+    root = make_brief(VALID_BRIEF.replace("2017-10-31", "2017-01-31"))
+    with pytest.raises(ConfigError, match="before period_start"):
+        load_brief(root)
+
+
+def test_invalid_toml_carries_the_line(make_brief):
+    root = make_brief(VALID_BRIEF + "handling = \n")
+    with pytest.raises(ConfigError) as info:
+        load_brief(root)
+    assert info.value.line == 6
+    assert "invalid TOML" in info.value.message
+
+
+def test_unknown_top_level_table(make_brief):
+    root = make_brief(VALID_BRIEF + "[extras]\nx = 1\n")
+    with pytest.raises(ConfigError, match="Unknown config key 'extras'") as info:
+        load_brief(root)
+    assert info.value.line == 6
+
+
+def test_find_brief_by_name_and_path():
+    assert find_brief("astana-2017", REPO / "briefs") == REPO / "briefs" / "astana-2017"
+    assert find_brief(str(BUNDLED), REPO / "nowhere") == BUNDLED
+    with pytest.raises(BriefNotFoundError, match=r"unknown brief .nope.*astana-2017"):
+        find_brief("nope", REPO / "briefs")
+    assert BUNDLED in list_briefs(REPO / "briefs")

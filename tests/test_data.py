@@ -1,0 +1,49 @@
+"""The data files are versioned inputs: check their shape so a bad edit fails loudly."""
+
+from collections import Counter
+
+from sitrep.normalize import normalize
+from sitrep.resources import date_tables, figure_tables, gazetteer, lexicon_rows, markers
+
+ENTITY_TYPES = {"state", "un", "group", "org", "person", "place"}
+
+
+def test_gazetteer_rows_are_well_formed():
+    entries = gazetteer()
+    assert len(entries) > 150
+    for entry in entries:
+        assert entry.type in ENTITY_TYPES, entry
+        assert entry.en and entry.variants, entry
+        if entry.lat is not None:
+            assert 20 < entry.lat < 60 and 0 < entry.lon < 75, entry  # Gulf to Kazakhstan
+
+
+def test_no_spelling_variant_points_at_two_entities():
+    owners: dict[str, set[str]] = {}
+    for entry in gazetteer():
+        for variant in entry.variants:
+            owners.setdefault(normalize(variant), set()).add(entry.en)
+    assert {v: e for v, e in owners.items() if len(e) > 1} == {}
+
+
+def test_gazetteer_covers_every_syrian_governorate():
+    governorates = {e.governorate for e in gazetteer() if e.governorate}
+    assert len(governorates) == 14
+
+
+def test_lexicon_rows():
+    rows = lexicon_rows()
+    assert Counter(section for section, *_ in rows).keys() == {"diplomacy", "battlefield", "other"}
+    assert all(weight > 0 and term and en for _, term, weight, en in rows)
+
+
+def test_month_tables_are_complete():
+    for name, months in date_tables()["months"].items():
+        assert sorted(set(months.values())) == list(range(1, 13)) or name == "maghrebi", name
+
+
+def test_marker_and_figure_tables_have_their_sections():
+    assert {"battlefield", "diplomacy", "switch", "continue"} <= markers().keys()
+    tables = figure_tables()
+    assert {"units", "outcomes", "numbers", "qualifiers"} <= tables.keys()
+    assert all({"unit", "counts"} == set(spec) for spec in tables["units"].values())

@@ -1,0 +1,98 @@
+"""Golden end-to-end test: build the bundled brief and check the HTML and the PDF."""
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+PRESENTATION_FORMS = re.compile(r"[\uFB50-\uFDFF\uFE70-\uFEFF]")
+HEADINGS = [
+    "Key takeaways",
+    "أبرز النقاط",
+    "Diplomacy",
+    "الدبلوماسية",
+    "Battlefield",
+    "الميدان",
+    "Other",
+    "أخرى",
+    "Sources",
+    "المصادر",
+]
+
+
+@pytest.fixture(scope="module")
+def outputs(built):
+    html, pdf = built.outputs
+    return html.read_text(encoding="utf-8"), PdfReader(pdf), pdf
+
+
+def test_outputs_land_where_the_readme_says(built):
+    html, pdf = built.outputs
+    assert html.name == "astana-2017.html" and pdf.name == "astana-2017.pdf"
+    assert html.parent.name == "astana-2017"
+    assert built.articles == 5 and built.sentences > 90 and built.warnings == ()
+
+
+def test_pdf_has_pages_and_bilingual_outline(outputs):
+    _, reader, _ = outputs
+    assert len(reader.pages) >= 4
+    titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
+    assert titles == [
+        "Key takeaways / أبرز النقاط",
+        "Diplomacy / الدبلوماسية",
+        "Battlefield / الميدان",
+        "Other / أخرى",
+        "Sources / المصادر",
+    ]
+
+
+def test_pdf_text_layer_has_both_languages_and_no_presentation_forms(outputs):
+    _, reader, _ = outputs
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for heading in HEADINGS:
+        assert heading in text, heading
+    assert PRESENTATION_FORMS.findall(text) == []
+    assert "Page 2 of" in text
+
+
+def test_pdf_metadata(outputs):
+    _, reader, _ = outputs
+    assert reader.metadata.title.startswith("Syria: Astana talks")
+    assert reader.metadata.author == "sitrep example desk"
+
+
+def test_html_is_logical_unicode_with_language_and_direction(outputs):
+    html, _, _ = outputs
+    assert PRESENTATION_FORMS.findall(html) == []
+    assert '<html lang="en" dir="ltr">' in html
+    assert '<h1 class="title-ar" lang="ar" dir="rtl">' in html
+    assert html.count('<div class="ar" lang="ar" dir="rtl">') == html.count('<article class="item"')
+    assert '<span dir="ltr">HIMARS</span>' in html
+
+
+def test_html_is_self_contained(outputs):
+    html, _, _ = outputs
+    assert 'src: url("data:font/ttf;base64,' in html
+    assert not re.search(r"""(src|href)=["']?(https?:|//)""", html)
+    assert "<link" not in html
+
+
+def test_every_item_has_provenance(outputs):
+    html, _, _ = outputs
+    items = re.findall(
+        r'<article class="item" id="item-(\d{3})-(\d+)" data-span="(\d+)-(\d+)">', html
+    )
+    assert len(items) > 90
+    assert html.count('<a class="ref" href="#src-') >= len(items)
+    for ref in {a for a, *_ in items}:
+        assert f'<tr id="src-{ref}">' in html
+
+
+def test_sections_hold_the_seed_statements(outputs):
+    html, _, _ = outputs
+    diplomacy = html.split('id="diplomacy"')[1].split('id="battlefield"')[0]
+    battlefield = html.split('id="battlefield"')[1].split('id="other"')[0]
+    other = html.split('id="other"')[1].split('id="sources"')[0]
+    assert "تأجلت إلى أجل غير مسمى" in diplomacy
+    assert "مسلحاً من “داعش” مصرعهم" in battlefield
+    assert "قانون الطلب للخدمة الاحتياطية" in other

@@ -1,0 +1,98 @@
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import extract
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    return [(e.en, e.type) for e in extract(text).facts.entities]
+
+
+def figures(text: str) -> list[tuple[float, str, str, str]]:
+    return [(f.value, f.unit, f.counts, f.qualifier) for f in extract(text).facts.figures]
+
+
+def dates(text: str, published: dt.date | None = None) -> list[tuple[str, dt.date | None]]:
+    return [(d.en, d.value) for d in extract(text, published).facts.dates]
+
+
+def test_entities_across_spelling_variants_and_clitics():
+    assert entities("تقدمت قوات سورية الديموقراطية (قسد) في الرقة") == [
+        ("SDF", "group"),
+        ("Raqqa", "place"),
+    ]
+    assert ("SDF", "group") in entities("وقالت قوات سوريا الديمقراطية")
+    assert ("Astana", "place") in entities("في أستانة")
+    assert ("Astana", "place") in entities("استانا – وكالات")
+    assert ("ISIS", "group") in entities("مقاتلي تنظيم الدولة الإسلامية")
+    assert ("United Nations", "un") in entities("مبعوث الأممالمتحدة إلي سوريا")
+
+
+def test_person_entities_carry_a_role():
+    (entity,) = extract("قال لافرينتييف").facts.entities
+    assert (entity.en, entity.role) == ("Alexander Lavrentiev", "head of Russian delegation")
+
+
+def test_common_words_are_not_places():
+    assert entities("أحد المركزين سيعمل في الباب الخلفي") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "بأن أكثر من 50 عنصراً من «داعش» قتلوا خلال معارك",
+            (50, "fighters", "killed", "more than"),
+        ),
+        ("إن أربعة من مسلحيها قتلوا في المعارك", (4, "fighters", "killed", "")),
+        ("تقدمت «قسد» مسافة 1.5 كيلومتر داخل مدينة الرقة", (1.5, "km", "distance", "")),
+        ("قطاعين يمتد كل منهما نحو 25 مترا في السور", (25, "m", "distance", "about")),
+        ("قتل 22 شخصاً، غالبتهم من النساء", (22, "people", "killed", "")),
+        ("دمرت ثلاثة مستودعات ذخيرة", (3, "depots", "targets", "")),
+        ("أن مئات من الأمتار فقط تفصل", (100, "m", "distance", "hundreds of")),
+        ("إقامة مناطق تخفيف التصعيد لمدة ٦ أشهر", (6, "months", "duration", "")),
+    ],
+)
+def test_figures(text, expected):
+    assert figures(text) == [expected]
+
+
+def test_numbers_without_a_counted_noun_are_not_figures():
+    assert figures("وفقاً لقرار مجلس الأمن الدولي 2254") == []
+
+
+def test_relative_dates_stay_relative_without_a_publication_date():
+    assert dates("قتلوا الليلة قبل الماضية وصباح أمس") == [
+        ("the night before last", None),
+        ("yesterday", None),
+    ]
+
+
+def test_relative_dates_resolve_against_the_publication_date():
+    published = dt.date(2017, 7, 6)
+    assert dates("جرت أمس في أستانا", published) == [
+        ("yesterday, 2017-07-05", dt.date(2017, 7, 5)),
+    ]
+    assert dates("عقدت منتصف الشهر الماضي", published)[0][1] == dt.date(2017, 6, 1)
+
+
+def test_month_names_from_every_calendar():
+    assert dates("قد تبدأ في تشرين الثاني المقبل") == [("November", None)]
+    assert dates("المقررة في 12 و13 يونيو برعاية روسيا") == [("12–13 June", None)]
+    assert dates("مطلع أغسطس المقبل", dt.date(2017, 7, 6)) == [
+        ("early August 2017", dt.date(2017, 8, 1))
+    ]
+    assert dates("في أفريل 2018") == [("April 2018", dt.date(2018, 4, 1))]
+
+
+def test_weekdays_need_the_article():
+    assert dates("اليوم الأربعاء") == [("today (Wednesday)", None)]
+    assert dates("أحد المركزين") == []
+
+
+def test_attributed_source():
+    assert extract("وبحسب المرصد السوري، تقدمت القوات").source.en == (
+        "Syrian Observatory for Human Rights"
+    )
+    assert extract("تقدمت القوات في الرقة").source is None

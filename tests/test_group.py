@@ -1,0 +1,63 @@
+import datetime as dt
+
+from sitrep.extract import extract
+from sitrep.group import build_report, make_item, merge_events
+from sitrep.model import Analysed, Classification, Sentence, Span
+
+from .conftest import BUNDLED
+
+
+def analysed(article: str, index: int, text: str, section: str = "battlefield") -> Analysed:
+    found = extract(text)
+    return Analysed(
+        Sentence(article, index, text, Span(0, len(text))),
+        Classification(section, ("test",), ()),
+        found.facts,
+        found.source,
+    )
+
+
+RAQQA_A = "وقتلت قوات سوريا الديمقراطية 50 من عناصر داعش في الرقة."
+RAQQA_B = "وأفاد قائد بأن 50 عنصراً من داعش قتلوا في الرقة خلال معارك."
+
+
+def test_the_same_event_from_two_outlets_becomes_one_item():
+    items = merge_events(
+        [make_item(analysed("001", 1, RAQQA_A)), make_item(analysed("002", 4, RAQQA_B))]
+    )
+    assert len(items) == 1
+    assert items[0].refs == ("001·1", "002·4")
+
+
+def test_the_same_article_is_never_merged_with_itself():
+    items = merge_events(
+        [make_item(analysed("001", 1, RAQQA_A)), make_item(analysed("001", 2, RAQQA_B))]
+    )
+    assert len(items) == 2
+
+
+def test_different_figures_are_different_events():
+    other = "قتل 22 شخصاً في غارات على الرقة."
+    items = merge_events(
+        [make_item(analysed("001", 1, RAQQA_A)), make_item(analysed("002", 1, other))]
+    )
+    assert len(items) == 2
+
+
+def test_report_sections_takeaways_and_sources():
+    from sitrep.config import load_brief
+    from sitrep.ingest import read_article
+
+    article = read_article(next((BUNDLED / "articles").glob("001_*")), "001")
+    rows = [
+        analysed("001", 1, RAQQA_A),
+        analysed("001", 2, "أعلن المبعوث الأممي أن المفاوضات في جنيف ستستأنف.", "diplomacy"),
+        analysed("001", 3, "وأوضح أن العمل جار.", "other"),
+    ]
+    report = build_report(load_brief(BUNDLED), [article], rows, dt.date(2026, 1, 1))
+    assert [s.name for s in report.sections] == ["diplomacy", "battlefield", "other"]
+    assert [len(s.items) for s in report.sections] == [1, 1, 1]
+    assert {i.section for i in report.takeaways} == {"diplomacy", "battlefield"}
+    assert report.sources[0].sentences == 3 and report.unknown_outlets == 1
+    line = report.sections[1].items[0].english.text
+    assert "Raqqa" in line and "50 fighters killed" in line and "SDF" in line

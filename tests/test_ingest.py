@@ -1,0 +1,140 @@
+import codecs
+import datetime as dt
+
+import pytest
+
+from sitrep.errors import ArticleError
+from sitrep.ingest import read_article
+
+from .conftest import SEEDS
+
+SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
+
+# Gold, read off the seed files by hand.
+SEED_GOLD = {
+    "000": dict(title=None, subtitles=(), captions=(), dateline=None, removed=()),
+    "001": dict(
+        title="«قسد» تتقدَّم داخل المدينة القديمة في الرقة وتقتل 50 من «داعش»",
+        subtitles=("إخفاق محادثات أستانا في التوصل إلى اتفاق حول مناطق خفض التصعيد بسورية",),
+        captions=("الجولة الخامسة من محادثات السلام السورية في أستانا. أ.ف.ب",),
+        dateline=None,
+        removed=("تويتر",),
+    ),
+    "002": dict(
+        title="دي ميستورا يلتقي لافروف اليوم تحضيراً لـ«جنيف».. وعبد الرحمانوف يؤكّد أنّ موعد"
+        " أستانة – 7 سيتحدّد قريباً",
+        subtitles=(),
+        captions=(),
+        dateline=None,
+        removed=(),
+    ),
+    "003": dict(
+        title="وزير الدفاع الروسي التقى الأسد وبحث التعاون العسكري",
+        subtitles=(
+            "جولة مفاوضات في أستانا بشأن مناطق خفض التوتر في سورية وزير الدفاع الروسي التقى"
+            " الأسد وبحث التعاون العسكري",
+        ),
+        captions=('يحتل تنظيما "داعش" و"بي كاكا" 37 في المئة من مساحة الأراضي السورية (الأناضول)',),
+        dateline="استانا – وكالات:",
+        removed=(),
+    ),
+    "004": dict(
+        title="إرجاء محادثات أستانا بشأن سوريا لأجل غير مسمى",
+        subtitles=(),
+        captions=(),
+        dateline=None,
+        removed=("ت + ت - الحجم الطبيعي", "Email"),
+    ),
+}
+
+
+@pytest.mark.parametrize("ref", sorted(SEED_GOLD))
+def test_seed_structure(ref):
+    article = read_article(SEED[ref], ref)
+    gold = SEED_GOLD[ref]
+    assert article.title == gold["title"]
+    assert article.subtitles == gold["subtitles"]
+    assert article.captions == gold["captions"]
+    assert article.dateline == gold["dateline"]
+    assert tuple(r.text for r in article.removed) == gold["removed"]
+    assert article.outlet is None and article.published is None  # seeds carry no front matter
+
+
+def test_dateline_is_cut_from_the_body_and_blocks_keep_offsets():
+    article = read_article(SEED["003"], "003")
+    assert article.blocks[0].text.startswith("افتتحت أمس")
+    for block in article.blocks:
+        assert article.text[block.start : block.start + len(block.text)] == block.text
+
+
+def test_removed_lines_keep_their_line_numbers():
+    article = read_article(SEED["004"], "004")
+    assert [r.line for r in article.removed] == [3, 21]
+    assert all(r.reason for r in article.removed)
+
+
+ARABIC = "أعلنت وزارة الخارجية الروسية أن المحادثات ستبدأ في جنيف.\n"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        ARABIC.encode("utf-8"),
+        codecs.BOM_UTF8 + ARABIC.encode("utf-8"),
+        ARABIC.encode("utf-16"),
+        (ARABIC * 3).encode("cp1256"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16", "windows-1256"],
+)
+def test_encodings_decode_to_the_same_text(tmp_path, encoded):
+    path = tmp_path / "a.txt"
+    path.write_bytes(encoded)
+    article = read_article(path, "001")
+    assert article.blocks[0].text == ARABIC.strip()
+
+
+def test_toml_front_matter(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(
+        '+++\noutlet = "عنب بلدي"\npublished = 2017-07-06\nurl = "https://example.org/a"\n+++\n'
+        + ARABIC,
+        encoding="utf-8",
+    )
+    article = read_article(path, "001")
+    assert article.outlet == "عنب بلدي"
+    assert article.published == dt.date(2017, 7, 6)
+    assert article.url == "https://example.org/a"
+    assert article.blocks[0].text == ARABIC.strip()
+    assert article.text[article.blocks[0].start :].startswith("أعلنت")
+
+
+def test_yaml_front_matter_with_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("---\ntitle: عنوان الخبر\npublished: 2017-10-17\n---\n" + ARABIC, "utf-8")
+    article = read_article(path, "001")
+    assert article.title == "عنوان الخبر"
+    assert article.published == dt.date(2017, 10, 17)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x00\x01\x02\xff\xfe\x00binary\x00" * 20, "binary"),
+        (b"+++\noutlet = 1\n", "never closed"),
+        ('+++\ncolour = "red"\n+++\nنص\n'.encode(), "unknown front matter key"),
+        ('---\npublished: "yesterday"\n---\nنص\n'.encode(), "expected YYYY-MM-DD"),
+    ],
+)
+def test_unreadable_articles_name_the_file_and_why(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError, match=reason) as info:
+        read_article(path, "001")
+    assert str(path) in str(info.value)
+
+
+def test_missing_file_is_an_article_error(tmp_path):
+    with pytest.raises(ArticleError, match="No such file"):
+        read_article(tmp_path / "absent.txt", "001")

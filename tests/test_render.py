@@ -1,0 +1,123 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from jinja2 import UndefinedError
+
+from sitrep.build import build_brief
+from sitrep.render.isolate import ltr_runs, rtl_runs
+from sitrep.render.pdf import BlockedURLError, BriefURLFetcher, write_pdf
+
+from .conftest import SEEDS, VALID_BRIEF
+
+
+def test_latin_and_number_runs_in_arabic_are_isolated():
+    html = ltr_runs("سلمت قسد منظومة HIMARS في 2017-07-10 من نوع كيه.إتش-101.")
+    assert '<span dir="ltr">HIMARS</span>' in html
+    assert '<span dir="ltr">2017-07-10</span>' in html
+    assert 'كيه.إتش-<span dir="ltr">101</span>.' in html  # the full stop stays outside
+
+
+def test_arabic_runs_in_english_are_isolated_without_their_quote_marks():
+    html = rtl_runs("marker «ميدانياً» → battlefield")
+    assert html == 'marker «<span lang="ar" dir="rtl">ميدانياً</span>» → battlefield'
+
+
+def test_filters_escape_markup():
+    assert ltr_runs("<script> نص").startswith('&lt;<span dir="ltr">script</span>&gt;')
+    assert rtl_runs("<b>x</b> نص").startswith("&lt;b&gt;x&lt;/b&gt;")
+
+
+def test_fetcher_allows_data_and_files_under_its_roots(tmp_path):
+    (tmp_path / "ok.css").write_text("p {}")
+    fetcher = BriefURLFetcher([tmp_path])
+    assert fetcher.fetch("data:text/plain,hi").read() == b"hi"
+    assert fetcher.fetch((tmp_path / "ok.css").as_uri()).read() == b"p {}"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.org/x.png", "https://example.org/", "file:///etc/passwd", "ftp://x/y"]
+)
+def test_fetcher_refuses_everything_else(tmp_path, url):
+    with pytest.raises((BlockedURLError, ValueError)):
+        BriefURLFetcher([tmp_path]).fetch(url)
+
+
+def test_fetcher_refuses_escapes_through_dot_dot(tmp_path):
+    inside = tmp_path / "brief"
+    inside.mkdir()
+    (tmp_path / "secret.txt").write_text("no")
+    with pytest.raises(BlockedURLError):
+        BriefURLFetcher([inside]).fetch((inside / ".." / "secret.txt").as_uri())
+
+
+def test_a_failed_pdf_leaves_nothing_behind(tmp_path, monkeypatch):
+    import weasyprint
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(weasyprint.Document, "write_pdf", explode)
+    target = tmp_path / "out" / "r.pdf"
+    with pytest.raises(RuntimeError):
+        write_pdf("<p>x</p>", target, tmp_path, [tmp_path])
+    assert list(target.parent.iterdir()) == []
+
+
+ARTICLE = "قالت مصادر إن <script>alert(1)</script> {{ 7*7 }} اشتباكات عنيفة دارت في الرقة أمس.\n"
+
+
+def test_article_text_is_data_never_markup_or_template(make_brief, tmp_path):
+    root = make_brief(articles={"a.txt": ARTICLE})
+    result = build_brief(root, tmp_path / "out", formats=("html",), generated=dt.date(2026, 1, 1))
+    html = result.outputs[0].read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert '&lt;<span dir="ltr">script</span>&gt;' in html
+    assert "{{ 7*7 }}" in html and ">49<" not in html
+
+
+def test_a_brief_can_overlay_a_template(make_brief, tmp_path):
+    root = make_brief(articles={"a.txt": ARTICLE})
+    (root / "templates").mkdir()
+    (root / "templates" / "cover.html.j2").write_text(
+        "<header><h1>OVERLAID {{ report.brief.title_en }}</h1></header>", encoding="utf-8"
+    )
+    result = build_brief(root, tmp_path / "out", formats=("html",), generated=dt.date(2026, 1, 1))
+    assert "OVERLAID Test brief" in result.outputs[0].read_text(encoding="utf-8")
+
+
+def test_templates_are_strict_about_undefined_names(make_brief, tmp_path):
+    root = make_brief(articles={"a.txt": ARTICLE})
+    (root / "templates").mkdir()
+    (root / "templates" / "cover.html.j2").write_text("{{ report.no_such_field }}", "utf-8")
+    with pytest.raises(UndefinedError):
+        build_brief(root, tmp_path / "out", formats=("html",), generated=dt.date(2026, 1, 1))
+
+
+def test_one_unreadable_article_does_not_stop_the_build(make_brief, tmp_path):
+    seed = next(SEEDS.glob("004_*")).read_text(encoding="utf-8")
+    root = make_brief(articles={"a.txt": seed, "b.txt": b""})
+    result = build_brief(root, tmp_path / "out", formats=("html",), generated=dt.date(2026, 1, 1))
+    assert result.articles == 1
+    assert (
+        len(result.warnings) == 1
+        and "b.txt" in result.warnings[0]
+        and "empty" in result.warnings[0]
+    )
+
+
+def test_strict_builds_fail_on_an_unreadable_article(make_brief, tmp_path):
+    from sitrep.errors import ArticleError
+
+    root = make_brief(VALID_BRIEF, articles={"a.txt": ARTICLE, "b.txt": b""})
+    with pytest.raises(ArticleError):
+        build_brief(
+            root, tmp_path / "o", formats=("html",), generated=dt.date(2026, 1, 1), strict=True
+        )
+
+
+def test_templates_ship_in_the_package_data_location():
+    from sitrep.render.html import packaged_templates
+
+    assert (packaged_templates() / "report.html.j2").is_file()
+    assert Path(packaged_templates(), "report.css").is_file()

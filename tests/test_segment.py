@@ -1,0 +1,58 @@
+from pathlib import Path
+
+import pytest
+
+from sitrep.ingest import parse_article
+from sitrep.segment import segment
+
+from .conftest import SEEDS
+
+
+def sentences_of(body: str) -> list[str]:
+    article = parse_article(Path("x.txt"), "001", body, 0, {})
+    return [s.text for s in segment(article)]
+
+
+def test_splits_at_full_stops_question_marks_and_glued_sentences():
+    body = "قال الوزير إن المحادثات مستمرة.وصرح الناطق بأنها تأجلت؟ نعم قال ذلك أمس في المؤتمر!"
+    assert sentences_of(body) == [
+        "قال الوزير إن المحادثات مستمرة.",
+        "وصرح الناطق بأنها تأجلت؟",
+        "نعم قال ذلك أمس في المؤتمر!",
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تقدمت القوات مسافة 1.5 كيلومتر داخل المدينة أمس.",
+        "وهي الأحدث من نوع كيه.إتش-101 بحسب الوزارة.",
+        "الجولة الخامسة من محادثات السلام في أستانا أ.ف.ب وصورة أخرى للوفود.",
+        "وقال المتحدث «تقدمت قواتنا. وسيطرت على الطريق» في بيان مساء أمس.",
+        "صدر القرار بتاريخ 04.04.2017 عن مجلس الأمن الدولي.",
+    ],
+)
+def test_no_split_inside_numbers_abbreviations_and_quotes(body):
+    assert sentences_of(body) == [body]
+
+
+def test_a_lone_marker_joins_the_next_sentence():
+    body = "انتهت الجولة الأولى من المحادثات. ميدانيا. قالت القوات إنها تقدمت في المدينة."
+    assert sentences_of(body) == [
+        "انتهت الجولة الأولى من المحادثات.",
+        "ميدانيا. قالت القوات إنها تقدمت في المدينة.",
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_seed_sentences_are_exact_spans_of_the_article(path):
+    from sitrep.ingest import read_article
+
+    article = read_article(path, "001")
+    found = segment(article)
+    assert found, "every seed has body sentences"
+    for sentence in found:
+        assert article.text[sentence.span.start : sentence.span.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+        assert not sentence.text.endswith(("كيه.", "أ.ف."))
+        assert not sentence.text.startswith(("إتش", "ف.ب", "5 كيلومتر"))
