@@ -51,6 +51,7 @@ def _subset(path, characters: set[str]) -> bytes:
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.hinting = False
+    options.drop_tables += ["meta"]  # font metadata table fontTools cannot subset
     font = TTFont(path)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in characters})
