@@ -58,6 +58,11 @@ def test_figures(text, expected):
     assert figures(text) == [expected]
 
 
+def test_figure_text_includes_its_qualifier():
+    (figure,) = extract("بأن أكثر من 50 عنصراً من «داعش» قتلوا").facts.figures
+    assert figure.text == "أكثر من 50 عنصراً"
+
+
 def test_numbers_without_a_counted_noun_are_not_figures():
     assert figures("وفقاً لقرار مجلس الأمن الدولي 2254") == []
 

@@ -127,13 +127,10 @@ def find_figures(tokens: tuple[Token, ...], text: str) -> tuple[Figure, ...]:
         if unit_match is None:
             continue
         unit, unit_last = unit_match
-        qualifier = _qualifier_before(tokens, i, text, qualifiers, word_numbers.get(i))
+        qualifier, first = _qualifier_before(tokens, i, text, qualifiers, word_numbers.get(i))
         counts = outcome if outcome and unit.counts in _PEOPLE else unit.counts
-        figures.append(
-            Figure(
-                value, unit.unit, counts, text[tokens[i].start : tokens[unit_last].end], qualifier
-            )
-        )
+        surface = text[tokens[first].start : tokens[unit_last].end]
+        figures.append(Figure(value, unit.unit, counts, surface, qualifier))
     return tuple(figures)
 
 
@@ -157,12 +154,15 @@ def _unit_after(tokens, start, text, units) -> tuple[_Unit, int] | None:
     return None
 
 
-def _qualifier_before(tokens, i, text, qualifiers, word_match) -> str:
+def _qualifier_before(tokens, i, text, qualifiers, word_match) -> tuple[str, int]:
+    """The qualifier of the number at ``i`` (أكثر من، نحو …) and the token where it starts."""
     if word_match is not None and normalize(word_match.surface) in _VAGUE_NUMBERS:
-        return next(qualifiers.matches(tokens[i : i + 1], text)).value
-    window = tokens[max(0, i - 4) : i]
-    hits = list(qualifiers.matches(window, text))
-    return hits[-1].value if hits and hits[-1].last == len(window) - 1 else ""
+        return next(qualifiers.matches(tokens[i : i + 1], text)).value, i
+    start = max(0, i - 4)
+    hits = list(qualifiers.matches(tokens[start:i], text))
+    if hits and hits[-1].last == i - start - 1:
+        return hits[-1].value, start + hits[-1].first
+    return "", i
 
 
 def _outcome(tokens: tuple[Token, ...], outcomes: dict[str, str]) -> str:

@@ -36,7 +36,6 @@ def _sentence_record(item: Analysed) -> dict[str, Any]:
     facts = item.facts
     return {
         "text": item.sentence.text,
-        "span": [item.sentence.span.start, item.sentence.span.end],
         "section": item.classification.section,
         "reasons": list(item.classification.reasons),
         "entities": [{"text": e.text, "type": e.type, "en": e.en} for e in facts.entities],
