@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.ingest import parse_article
 from sitrep.segment import segment
+from sitrep.structure import parse_article
 
 from .conftest import SEEDS
 
@@ -56,3 +56,15 @@ def test_seed_sentences_are_exact_spans_of_the_article(path):
         assert sentence.text == sentence.text.strip()
         assert not sentence.text.endswith(("كيه.", "أ.ف."))
         assert not sentence.text.startswith(("إتش", "ف.ب", "5 كيلومتر"))
+
+
+def test_a_piece_opening_with_a_continuation_word_joins_the_sentence_before():
+    body = (
+        "أعلن رئيس الوفد أن الهدف هو التوصل إلى اتفاق. مشيرا إلى أن العمل جار."
+        " وصرحت مصادر قريبة من المفاوضات. بأن رئيس الهيئة لن يشارك. وانتهت الجلسة مساء أمس."
+    )
+    assert sentences_of(body) == [
+        "أعلن رئيس الوفد أن الهدف هو التوصل إلى اتفاق. مشيرا إلى أن العمل جار.",
+        "وصرحت مصادر قريبة من المفاوضات. بأن رئيس الهيئة لن يشارك.",
+        "وانتهت الجلسة مساء أمس.",
+    ]

@@ -1,18 +1,19 @@
-"""Read an article file into an ``Article``: decoded text, front matter, and structure.
+"""Read an article file into an ``Article``: decode it, read its front matter or HTML page
+metadata, then hand its lines to ``structure.parse_article``.
 
-Structure: headline and subheadlines, photo captions (lines ending in an agency credit),
-the dateline (``استانا – وكالات:``), the outlet, and debris (share widgets, link lines).
-Removed lines are kept in ``Article.removed`` with a reason: nothing is silently dropped.
+Inputs: ``.txt``/``.md`` in UTF-8 (with or without BOM), UTF-16 (with BOM), Windows-1256 or
+ISO-8859-6 (detected with charset-normalizer), with optional TOML (``+++``) or YAML (``---``)
+front matter; saved ``.html``/``.htm`` pages, whose main text, title, site name, date and URL
+come from trafilatura (offline) and whose photo captions come from ``<figcaption>``; the page's
+other visible text (navigation, share bars, related links, footer) is listed as removed.
+For an HTML page, ``Article.text`` (and so every span) is the extracted text, one line per
+heading or paragraph; removed page text has line number 0 (it is not in that text).
 """
 
 from __future__ import annotations
 
 import codecs
-import datetime as dt
-import re
 import tomllib
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,15 +21,14 @@ import yaml
 from charset_normalizer import from_bytes
 
 from sitrep.errors import ArticleError
-from sitrep.model import Article, Block, RemovedLine
-from sitrep.normalize import normalize
-from sitrep.resources import article_vocabulary
+from sitrep.model import Article
+from sitrep.structure import parse_article
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 FRONT_MATTER_KEYS = frozenset({"title", "outlet", "published", "url", "language"})
-_SENTENCE_END = re.compile(r"[.!?؟:]\s*[»\"”']?\s*$")
-_HEADING_MAX_WORDS = 30
-_CAPTION_MAX_WORDS = 40
+_LEGACY_ENCODINGS = ["cp1256", "iso8859_6"]
 
 
 def list_articles(folder: Path) -> list[Path]:
@@ -41,7 +41,12 @@ def list_articles(folder: Path) -> list[Path]:
 def read_article(path: Path, ref: str) -> Article:
     """Decode ``path`` and parse it into an ``Article`` referenced as ``ref``."""
     text = decode(path, _read_bytes(path))
+    if path.suffix.lower() in HTML_SUFFIXES:
+        body, meta, captions, outside = read_html_page(path, text)
+        return parse_article(path, ref, body, 0, meta, captions, outside)
     meta, body_offset = split_front_matter(path, text)
+    if not text[body_offset:].strip():
+        raise ArticleError(path, "no article text after the front matter")
     return parse_article(path, ref, text, body_offset, meta)
 
 
@@ -53,7 +58,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def decode(path: Path, raw: bytes) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else the best guess of charset-normalizer."""
+    """UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1256 / ISO-8859-6 as detected."""
     if not raw.strip():
         raise ArticleError(path, "the file is empty")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -64,7 +69,7 @@ def decode(path: Path, raw: bytes) -> str:
         pass
     if b"\x00" in raw:
         raise ArticleError(path, "binary data (NUL bytes), not a text article")
-    guess = from_bytes(raw, cp_isolation=["cp1256", "iso8859_6", "utf_16", "cp1252"]).best()
+    guess = from_bytes(raw, cp_isolation=_LEGACY_ENCODINGS).best()
     if guess is None:
         tried = "UTF-8, UTF-16, Windows-1256, ISO-8859-6"
         raise ArticleError(path, f"unknown text encoding (tried {tried})")
@@ -74,7 +79,7 @@ def decode(path: Path, raw: bytes) -> str:
 def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], int]:
     """Parse ``+++`` TOML or ``---`` YAML front matter; return it and where the body starts."""
     for fence, parse in (("+++", tomllib.loads), ("---", yaml.safe_load)):
-        if not text.startswith(fence + "\n") and not text.startswith(fence + "\r\n"):
+        if not text.startswith((fence + "\n", fence + "\r\n")):
             continue
         end = text.find("\n" + fence, len(fence))
         if end < 0:
@@ -83,144 +88,103 @@ def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], int]:
             meta = parse(text[len(fence) + 1 : end]) or {}
         except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
             raise ArticleError(path, f"invalid front matter: {exc}") from exc
+        if not isinstance(meta, dict):
+            raise ArticleError(path, "front matter must be a table of keys and values")
         unknown = set(meta) - FRONT_MATTER_KEYS
         if unknown:
-            raise ArticleError(path, f"unknown front matter key(s): {', '.join(sorted(unknown))}")
+            allowed = ", ".join(sorted(FRONT_MATTER_KEYS))
+            raise ArticleError(
+                path,
+                f"unknown front matter key(s): {', '.join(sorted(unknown))} (allowed: {allowed})",
+            )
         body_start = text.find("\n", end + 1)
         return meta, len(text) if body_start < 0 else body_start + 1
     return {}, 0
 
 
-@dataclass(frozen=True)
-class _Line:
-    number: int
-    text: str
-    start: int
+def read_html_page(
+    path: Path, html: str
+) -> tuple[str, dict[str, Any], tuple[str, ...], tuple[str, ...]]:
+    """Main text (one line per heading/paragraph), metadata, photo captions, and the page's
+    other visible text blocks (navigation, share bars, related links, footer) of a saved page."""
+    import trafilatura  # imported here: only HTML pages need it
+    from lxml import etree
+    from lxml import html as lxml_html
 
-
-def _lines(text: str, offset: int) -> Iterator[_Line]:
-    number = text.count("\n", 0, offset) + 1
-    position = offset
-    for raw in text[offset:].splitlines(keepends=True):
-        stripped = raw.strip()
-        if stripped:
-            yield _Line(number, stripped, position + raw.index(stripped[0]))
-        position += len(raw)
-        number += 1
-
-
-def parse_article(path: Path, ref: str, text: str, offset: int, meta: dict[str, Any]) -> Article:
-    """Split the lines of ``text`` (from ``offset``) into headline, captions, body and debris."""
-    vocab = article_vocabulary()
-    headings: list[str] = []
-    captions: list[str] = []
-    blocks: list[Block] = []
-    removed: list[RemovedLine] = []
-    outlet_line: str | None = None
-    for line in _lines(text, offset):
-        reason = debris_reason(line.text, vocab)
-        if reason:
-            removed.append(RemovedLine(line.text, reason, line.number))
-        elif is_caption(line.text, vocab):
-            captions.append(line.text)
-        elif outlet_line is None and _is_outlet_line(line.text, vocab):
-            outlet_line = line.text
-            removed.append(RemovedLine(line.text, "outlet line", line.number))
-        elif not blocks and is_heading(line.text):
-            headings.append(line.text)
-        else:
-            blocks.append(Block(line.text, line.start))
-    dateline, agency, blocks = _take_dateline(blocks, vocab)
-    return Article(
-        ref=ref,
-        path=path,
-        text=text,
-        title=_meta_str(meta, "title") or (headings[0] if headings else None),
-        subtitles=tuple(headings[1:] if not _meta_str(meta, "title") else headings),
-        captions=tuple(captions),
-        dateline=dateline,
-        outlet=_meta_str(meta, "outlet") or _outlet_from(agency, vocab) or outlet_line,
-        published=_published(path, meta.get("published")),
-        url=_meta_str(meta, "url"),
-        blocks=tuple(blocks),
-        removed=tuple(removed),
+    extracted = trafilatura.extract(
+        html,
+        output_format="xml",
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        deduplicate=True,
     )
+    if not extracted:
+        raise ArticleError(path, "no article text found in the HTML page")
+    root = etree.fromstring(extracted.encode("utf-8"))
+    lines = [_squash("".join(el.itertext())) for el in root.iter("head", "p", "item", "quote")]
+    lines = [line for line in lines if line]
+    metadata = trafilatura.extract_metadata(html)
+    meta = {
+        "title": metadata.title if metadata else None,
+        "outlet": metadata.sitename if metadata else None,
+        "published": metadata.date if metadata else None,
+        "url": metadata.url if metadata else None,
+    }
+    page = lxml_html.fromstring(html)
+    captions = tuple(
+        _squash(c.text_content()) for c in page.iter("figcaption") if c.text_content().strip()
+    )
+    kept = {*lines, *captions, meta["title"] or ""}
+    outside = tuple(dict.fromkeys(t for t in _page_blocks(page) if t not in kept))
+    return "\n".join(lines) + "\n", meta, captions, outside
 
 
-def debris_reason(line: str, vocab: dict[str, Any]) -> str | None:
-    norm = normalize(line).strip()
-    if norm in {normalize(d) for d in vocab["debris_lines"]}:
-        return "share/page widget"
-    for pattern in vocab["debris_patterns"]:
-        if re.search(pattern, norm):
-            return f"debris pattern {pattern}"
-    return None
-
-
-def is_caption(line: str, vocab: dict[str, Any]) -> bool:
-    """A short line that ends in an agency credit: ``… في أستانا. أ.ف.ب`` or ``… (الأناضول)``."""
-    if len(line.split()) > _CAPTION_MAX_WORDS:
-        return False
-    norm = normalize(line).rstrip(" .")
-    for credit in vocab["credits"]:
-        credit_norm = re.escape(normalize(credit))
-        if re.search(rf"(^|[\s.(])\(?{credit_norm}\)?$", norm) and norm != normalize(credit):
-            return True
-    return False
-
-
-def is_heading(line: str) -> bool:
-    """A headline: short and without a sentence-final mark (``..`` inside is fine)."""
-    return len(line.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
-
-
-def _is_outlet_line(line: str, vocab: dict[str, Any]) -> bool:
-    return normalize(line) in {normalize(o) for o in vocab["outlets"]}
-
-
-_DATELINE = re.compile(
-    r"^(?P<place>[^\s:–—\-()]+(?:\s[^\s:–—\-()]+)?)\s*"
-    r"(?:\((?P<agency_paren>[^)]{2,40})\)\s*[–—\-:]|[–—\-]\s*(?P<agency>[^:\n.،]{2,40}?)\s*:)\s*"
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "div",
+        "figcaption",
+        "blockquote",
+        "nav",
+        "footer",
+        "header",
+        "aside",
+        "section",
+        "article",
+        "main",
+        "ul",
+        "ol",
+    }
 )
 
 
-def _take_dateline(
-    blocks: list[Block], vocab: dict[str, Any]
-) -> tuple[str | None, str | None, list[Block]]:
-    if not blocks:
-        return None, None, blocks
-    first = blocks[0]
-    match = _DATELINE.match(first.text)
-    if not match:
-        return None, None, blocks
-    agency = (match["agency"] or match["agency_paren"] or "").strip()
-    rest = first.text[match.end() :]
-    trimmed = Block(rest, first.start + match.end()) if rest else None
-    return match[0].strip(), agency, ([trimmed] if trimmed else []) + blocks[1:]
+def _page_blocks(page) -> list[str]:
+    """Visible text of the innermost block elements of ``page`` (no script, style or head)."""
+    blocks: list[str] = []
+    body = page.find("body") if page.find("body") is not None else page
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag not in _BLOCK_TAGS:
+            continue
+        if any(isinstance(d.tag, str) and d.tag in _BLOCK_TAGS for d in element.iterdescendants()):
+            continue
+        text = _squash(element.text_content())
+        if text:
+            blocks.append(text)
+    return blocks
 
 
-def _outlet_from(agency: str | None, vocab: dict[str, Any]) -> str | None:
-    if not agency:
-        return None
-    if normalize(agency) in {normalize(g) for g in vocab["generic_agencies"]}:
-        return None
-    return agency
-
-
-def _meta_str(meta: dict[str, Any], key: str) -> str | None:
-    value = meta.get(key)
-    return str(value).strip() if value not in (None, "") else None
-
-
-def _published(path: Path, value: Any) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError as exc:
-        message = f"front matter 'published': expected YYYY-MM-DD, got {value!r}"
-        raise ArticleError(path, message) from exc
+def _squash(text: str) -> str:
+    return " ".join(text.split())

@@ -4,7 +4,8 @@ Boundaries are ``. ! ? ؟`` (a run such as ``..`` counts once) followed by a spa
 the paragraph, or a glued next word (``مسمى.وصرح``). No boundary inside quotations
 («…», "…", ¢…¢), decimals (1.5), dotted dates, abbreviations (أ.ف.ب) or Latin letter names
 spelled in Arabic (كيه.إتش-101). A fragment of one or two words (``ميدانيا.``) is joined to
-the sentence that follows it.
+the sentence that follows it; a piece that opens with a continuation word (أن, مشيرا …, see
+``continuation_openers`` in ``data/article.toml``) is joined to the sentence before it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def split_block(block: Block) -> list[Span]:
     pieces.append((start, len(block.text)))
     spans = [_strip(block.text, a, b) for a, b in pieces]
     merged = _join_fragments(block.text, [s for s in spans if s is not None])
+    merged = _join_continuations(block.text, merged)
     return [Span(block.start + a, block.start + b) for a, b in merged]
 
 
@@ -98,6 +100,7 @@ def _abbreviation_table() -> dict[str, Any]:
     return {
         "full": frozenset(normalize(a) for a in vocab["abbreviations"]),
         "letters": frozenset(normalize(letter) for letter in vocab["latin_letters"]),
+        "openers": tuple(normalize(o) for o in vocab["continuation_openers"]),
     }
 
 
@@ -123,3 +126,19 @@ def _join_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     if carry is not None:
         merged.append((carry, spans[-1][1]))
     return merged
+
+
+def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _opens_with_continuation(text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _opens_with_continuation(sentence: str) -> bool:
+    words = normalize(sentence).split()
+    openers = _abbreviation_table()["openers"]
+    return any(" ".join(words[: len(o.split())]).strip("،,:") == o for o in openers if words)
