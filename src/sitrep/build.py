@@ -62,7 +62,7 @@ def build_brief(
     with _timed("segment", timings):
         sentences = {a.ref: segment(a) for a in articles}
     with _timed("classify", timings):
-        classes = {ref: classify(found) for ref, found in sentences.items()}
+        classes = {a.ref: classify(sentences[a.ref], title=a.title) for a in articles}
     with _timed("extract", timings):
         analysed = [
             _analyse(sentence, label, article)

@@ -43,6 +43,11 @@ def default_lexicon() -> Lexicon:
     return build_lexicon(lexicon_rows())
 
 
+def lexicon_for(brief) -> Lexicon:
+    """The default lexicon (placeholder until briefs carry their own terms)."""
+    return default_lexicon()
+
+
 def build_lexicon(rows: Iterable[tuple[str, str, float, str]]) -> Lexicon:
     """A lexicon from ``(section, term, weight, english)`` rows plus the marker table."""
     terms = TermIndex(((term, Cue(sec, w, en)) for sec, term, w, en in rows), inflect=True)  # type: ignore[arg-type]
@@ -56,19 +61,35 @@ def build_lexicon(rows: Iterable[tuple[str, str, float, str]]) -> Lexicon:
 
 
 def classify(
-    sentences: Iterable[Sentence], lexicon: Lexicon | None = None
+    sentences: Iterable[Sentence], lexicon: Lexicon | None = None, title: str | None = None
 ) -> tuple[Classification, ...]:
-    """Classify the sentences of one article in reading order (topic carries forward)."""
+    """Classify the sentences of one article in reading order (topic carries forward).
+
+    The headline's own section, when its words decide one, is the neighbour of the first
+    sentence."""
     lexicon = lexicon or default_lexicon()
     topic: SectionName | None = None
     results: list[Classification] = []
+    lead = headline_section(title, lexicon)
     for sentence in sentences:
         tokens = tokenize(sentence.text, vocabulary())
         marker = _leading_marker(tokens, sentence.text, lexicon)
         topic = _next_topic(topic, marker)
-        previous = results[-1].section if results and marker is None else None
-        results.append(_decide(tokens, sentence.text, lexicon, marker, topic, previous))
+        neighbour = None
+        if marker is None and results:
+            neighbour = (results[-1].section, "previous sentence")
+        elif marker is None and lead:
+            neighbour = (lead, "headline")
+        results.append(_decide(tokens, sentence.text, lexicon, marker, topic, neighbour))
     return tuple(results)
+
+
+def headline_section(title: str | None, lexicon: Lexicon) -> SectionName | None:
+    """The section the headline's vocabulary points to, if any."""
+    if not title:
+        return None
+    decided = _decide(tokenize(title, vocabulary()), title, lexicon, None, None, None)
+    return decided.section if decided.cues else None
 
 
 def _leading_marker(
@@ -94,7 +115,7 @@ def _decide(
     lexicon: Lexicon,
     marker: tuple[str, str] | None,
     topic: SectionName | None,
-    previous: SectionName | None,
+    neighbour: tuple[SectionName, str] | None,
 ) -> Classification:
     scores: dict[SectionName, float] = {"diplomacy": 0.0, "battlefield": 0.0, "other": 0.0}
     reasons: list[str] = []
@@ -117,9 +138,10 @@ def _decide(
     if topic and not (marker and marker[0] == topic):
         scores[topic] += _CONTEXT_WEIGHT
         reasons.append(f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})")
-    elif not topic and previous:
-        scores[previous] += _NEIGHBOUR_WEIGHT
-        reasons.append(f"context: previous sentence is {previous} (+{_NEIGHBOUR_WEIGHT:g})")
+    elif not topic and neighbour:
+        section, source = neighbour
+        scores[section] += _NEIGHBOUR_WEIGHT
+        reasons.append(f"context: {source} is {section} (+{_NEIGHBOUR_WEIGHT:g})")
     section = _winner(scores, topic)
     cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
     return Classification(section, tuple(reasons), cues)

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from sitrep import __version__
 from sitrep.build import FORMATS, article_refs, build_brief
-from sitrep.classify import classify
-from sitrep.config import find_brief, list_briefs
+from sitrep.classify import classify, lexicon_for
+from sitrep.config import find_brief, list_briefs, load_brief
 from sitrep.errors import SitrepError
+from sitrep.evaluate import format_misses, format_scores, gold_parts, read_gold, score
 from sitrep.extract import extract
 from sitrep.ingest import ARTICLE_SUFFIXES, list_articles, read_article
 from sitrep.inspect_view import article_record, json_line, terminal_view
@@ -42,6 +43,14 @@ examples:
   sitrep build astana-2017 --format html --out /tmp/out --timings
 
 The generation date shown in the report is today, or SOURCE_DATE_EPOCH when it is set."""
+
+EVAL_EPILOG = """\
+examples:
+  sitrep eval eval/gold                 every part (dev, heldout) and the total
+  sitrep eval eval/gold/heldout --errors 20
+
+A gold file is a .tsv article: optional "title<TAB>headline", then "label<TAB>sentence" lines
+(label: diplomacy, battlefield or other). See eval/README.md."""
 
 INSPECT_EPILOG = """\
 examples:
@@ -138,7 +147,54 @@ def _parser() -> argparse.ArgumentParser:
         help="print Arabic in logical order, unshaped (for bidi-capable terminals)",
     )
     inspect.set_defaults(run=_run_inspect)
+
+    evaluate = commands.add_parser(
+        "eval",
+        help="score the classifier on a hand-labelled gold set",
+        epilog=EVAL_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Print accuracy, per-class precision/recall/F1 and the confusion matrix.",
+    )
+    evaluate.add_argument(
+        "gold",
+        type=Path,
+        metavar="GOLD",
+        help="gold .tsv file or folder (subfolders are scored as parts)",
+    )
+    evaluate.add_argument(
+        "--brief",
+        metavar="BRIEF",
+        help="use this brief's [lexicon] additions (brief folder or name)",
+    )
+    evaluate.add_argument("--briefs-dir", type=Path, default=Path("briefs"), help=argparse.SUPPRESS)
+    evaluate.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list up to N misclassified sentences per part, with reasons",
+    )
+    evaluate.set_defaults(run=_run_eval)
     return parser
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    lexicon = None
+    if args.brief:
+        lexicon = lexicon_for(load_brief(find_brief(args.brief, args.briefs_dir)))
+    parts = gold_parts(args.gold)
+    everything = []
+    for name, files in parts.items():
+        articles = [read_gold(path) for path in files]
+        everything += articles
+        scores = score(articles, lexicon)
+        print(format_scores(f"{name} ({len(files)} articles)", scores))
+        if args.errors:
+            print(format_misses(scores, args.errors))
+        print()
+    if len(parts) > 1:
+        print(format_scores("all parts", score(everything, lexicon)))
+    return 0
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -184,7 +240,7 @@ def _run_inspect(args: argparse.Namespace) -> int:
         sentences = segment(article)
         analysed = [
             Analysed(s, label, (found := extract(s.text, article.published)).facts, found.source)
-            for s, label in zip(sentences, classify(sentences), strict=True)
+            for s, label in zip(sentences, classify(sentences, title=article.title), strict=True)
         ]
         record = article_record(article, analysed)
         print(json_line(record) if args.json else terminal_view(record, shape=not args.no_shape))
