@@ -47,3 +47,8 @@ def test_marker_and_figure_tables_have_their_sections():
     tables = figure_tables()
     assert {"units", "outcomes", "numbers", "qualifiers"} <= tables.keys()
     assert all({"unit", "counts"} == set(spec) for spec in tables["units"].values())
+
+
+def test_each_lexicon_term_appears_once():
+    terms = Counter(normalize(term) for _, term, _, _ in lexicon_rows())
+    assert [t for t, n in terms.items() if n > 1] == []

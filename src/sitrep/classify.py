@@ -3,7 +3,10 @@
 Three kinds of evidence, each recorded as a human-readable reason:
 1. pivot markers at the start of a sentence (ميدانياً, سياسياً, من ناحية أخرى …) that set or
    clear the running topic;
-2. weighted lexicon hits (``data/lexicon.csv``) matched through clitics and suffixes;
+2. weighted lexicon hits (``data/lexicon.csv``) matched through clitics and suffixes; a hit
+   strictly inside a longer name (تحرير in هيئة تحرير الشام) does not count;
+   actor cues: the gazetteer entities present (envoys and ministers, UN bodies, armed groups;
+   ``data/actors.toml``);
 3. context: the running topic from the last marker adds a prior to its section; without one,
    the previous sentence's section adds a smaller prior (neighbour smoothing).
 """
@@ -14,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.lexicon import TermIndex
-from sitrep.model import Classification, SectionName, Sentence
+from sitrep.lexicon import TermIndex, gazetteer_index
+from sitrep.model import BriefConfig, Classification, SectionName, Sentence
 from sitrep.normalize import Token, normalize, tokenize
-from sitrep.resources import lexicon_rows, markers, vocabulary
+from sitrep.resources import GazetteerEntry, actor_cues, lexicon_rows, markers, vocabulary
 
 _MARKER_WEIGHT = 3.0
 _CONTEXT_WEIGHT = 1.0
@@ -43,9 +46,17 @@ def default_lexicon() -> Lexicon:
     return build_lexicon(lexicon_rows())
 
 
-def lexicon_for(brief) -> Lexicon:
-    """The default lexicon (placeholder until briefs carry their own terms)."""
-    return default_lexicon()
+def lexicon_for(brief: BriefConfig) -> Lexicon:
+    """The default lexicon with the brief's ``[lexicon]`` additions and overrides.
+
+    A brief term replaces a default term of the same spelling (in any section); weight 0
+    removes it."""
+    if not brief.lexicon:
+        return default_lexicon()
+    overridden = {normalize(term) for _, term, _, _ in brief.lexicon}
+    rows = [row for row in lexicon_rows() if normalize(row[1]) not in overridden]
+    rows += [row for row in brief.lexicon if row[2] > 0]
+    return build_lexicon(rows)
 
 
 def build_lexicon(rows: Iterable[tuple[str, str, float, str]]) -> Lexicon:
@@ -124,17 +135,21 @@ def _decide(
         reasons.append(f"marker «{marker[1]}» → {marker[0]}")
     elif marker:
         reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
+    names = list(gazetteer_index().matches(tokens, text))
     seen: set[str] = set()
     hits: list[Cue] = []
     for match in lexicon.terms.matches(tokens, text):
         cue = match.value
         key = normalize(match.surface)
-        if key in seen:
+        if key in seen or _inside_a_name(match.first, match.last, names):
             continue
         seen.add(key)
         hits.append(cue)
         scores[cue.section] += cue.weight
         reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{cue.weight:g})")
+    for entry, (section, weight) in _actor_cues(names):
+        scores[section] += weight
+        reasons.append(f"actor: {entry.en} → {section} (+{weight:g})")
     if topic and not (marker and marker[0] == topic):
         scores[topic] += _CONTEXT_WEIGHT
         reasons.append(f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})")
@@ -145,6 +160,28 @@ def _decide(
     section = _winner(scores, topic)
     cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
     return Classification(section, tuple(reasons), cues)
+
+
+def _inside_a_name(first: int, last: int, names) -> bool:
+    """True when tokens first..last lie strictly inside a longer gazetteer name."""
+    return any(
+        n.first <= first and last <= n.last and (n.last - n.first) > (last - first) for n in names
+    )
+
+
+def _actor_cues(names) -> list[tuple[GazetteerEntry, tuple[SectionName, float]]]:
+    table = actor_cues()
+    cues: dict[str, tuple[GazetteerEntry, tuple[SectionName, float]]] = {}
+    for match in names:
+        entry = match.value
+        spec = table["types"].get(entry.type)
+        for word, role_spec in table["roles"].items():
+            if entry.type == "person" and word in entry.role.lower():
+                spec = role_spec
+                break
+        if spec and entry.en not in cues:
+            cues[entry.en] = (entry, (spec["section"], float(spec["weight"])))
+    return list(cues.values())
 
 
 def _winner(scores: dict[SectionName, float], topic: SectionName | None) -> SectionName:

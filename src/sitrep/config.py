@@ -3,6 +3,16 @@
 Errors name the file, the line and the key, in the form
 ``briefs/x/brief.toml:4: Config value 'period_end': expected YYYY-MM-DD``.
 Unknown keys are errors: a typo must never be silently ignored.
+
+Besides ``[brief]``, a brief may carry classifier terms for its own conflict::
+
+    [lexicon.battlefield]
+    "مسيرة" = 2.5                                  # weight
+    "الحوثيين" = { weight = 1, en = "Houthis" }    # weight and English gloss
+    [lexicon.diplomacy]
+    "مسقط" = { weight = 1.5, en = "Muscat" }
+
+A term replaces a default term with the same spelling; weight 0 removes a default term.
 """
 
 from __future__ import annotations
@@ -37,6 +47,8 @@ _KEYS: tuple[_Key, ...] = (
     _Key("organisation", str, False, "producing organisation"),
 )
 _TABLE = "brief"
+_LEXICON = "lexicon"
+_SECTIONS = ("diplomacy", "battlefield", "other")
 
 
 def find_brief(name_or_path: str, briefs_dir: Path) -> Path:
@@ -74,6 +86,7 @@ def load_brief(root: Path) -> BriefConfig:
         period_end=_checked_period(path, source, values["period_start"], values["period_end"]),
         handling=values["handling"] or "",
         organisation=values["organisation"] or "",
+        lexicon=_lexicon(path, source, data.get(_LEXICON, {})),
     )
 
 
@@ -87,10 +100,10 @@ def _parse_toml(path: Path, source: str) -> dict[str, Any]:
 
 def _brief_table(path: Path, source: str, data: dict[str, Any]) -> dict[str, Any]:
     for key in data:
-        if key != _TABLE:
+        if key not in (_TABLE, _LEXICON):
             raise ConfigError(
                 path,
-                f"Unknown config key '{key}' (expected a [{_TABLE}] table)",
+                f"Unknown config key '{key}' (expected [{_TABLE}] and optional [{_LEXICON}.*])",
                 _line_of(source, None, key),
             )
     table = data.get(_TABLE)
@@ -105,6 +118,40 @@ def _brief_table(path: Path, source: str, data: dict[str, Any]) -> dict[str, Any
                 _line_of(source, _TABLE, key),
             )
     return table
+
+
+def _lexicon(path: Path, source: str, table: Any) -> tuple[tuple[Any, str, float, str], ...]:
+    rows: list[tuple[Any, str, float, str]] = []
+    for section, terms in table.items():
+        where = f"{_LEXICON}.{section}"
+        if section not in _SECTIONS or not isinstance(terms, dict):
+            raise ConfigError(
+                path,
+                f"Unknown config key '{where}' (expected a table [{_LEXICON}.diplomacy],"
+                f" [{_LEXICON}.battlefield] or [{_LEXICON}.other])",
+                _line_of(source, None, where) or _line_of(source, _LEXICON, section),
+            )
+        for term, spec in terms.items():
+            weight, english = _term_spec(path, source, where, term, spec)
+            rows.append((section, term, weight, english))
+    return tuple(rows)
+
+
+def _term_spec(path: Path, source: str, table: str, term: str, spec: Any) -> tuple[float, str]:
+    line = _line_of(source, table, term)
+    message = (
+        f"Config value '{table}.{term}': expected a weight >= 0 or {{ weight = N, en = \"…\" }}"
+    )
+    if isinstance(spec, dict):
+        unknown = set(spec) - {"weight", "en"}
+        if unknown or "weight" not in spec or not isinstance(spec.get("en", ""), str):
+            raise ConfigError(path, message, line)
+        weight, english = spec["weight"], spec.get("en", "")
+    else:
+        weight, english = spec, ""
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
+        raise ConfigError(path, message, line)
+    return float(weight), english or term
 
 
 def _validated(path: Path, source: str, key: _Key, value: Any) -> Any:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sitrep.lexicon import TermIndex
+from sitrep.lexicon import TermIndex, gazetteer_index
 from sitrep.model import DateMention, Entity, Facts, Figure
 from sitrep.normalize import Token, normalize, tokenize
-from sitrep.resources import GazetteerEntry, date_tables, figure_tables, gazetteer, vocabulary
+from sitrep.resources import date_tables, figure_tables, vocabulary
 
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -70,14 +70,9 @@ def extract(text: str, published: dt.date | None = None) -> Extracted:
 # --- entities -------------------------------------------------------------------------
 
 
-@cache
-def _gazetteer_index() -> TermIndex[GazetteerEntry]:
-    return TermIndex((variant, entry) for entry in gazetteer() for variant in entry.variants)
-
-
 def find_entities(tokens: tuple[Token, ...], text: str) -> tuple[Entity, ...]:
     found: dict[str, Entity] = {}
-    for match in _gazetteer_index().matches(tokens, text):
+    for match in gazetteer_index().matches(tokens, text):
         entry = match.value
         found.setdefault(entry.en, Entity(match.surface, entry.type, entry.en, entry.role))
     return tuple(found.values())
@@ -85,7 +80,7 @@ def find_entities(tokens: tuple[Token, ...], text: str) -> tuple[Entity, ...]:
 
 def find_source(tokens: tuple[Token, ...], text: str) -> Entity | None:
     """The first gazetteer entity right after an attribution verb (قال، بحسب، نقلت …)."""
-    for match in _gazetteer_index().matches(tokens, text):
+    for match in gazetteer_index().matches(tokens, text):
         entry = match.value
         if entry.type not in _SOURCE_TYPES:
             continue

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Generic, TypeVar
 
 from sitrep.normalize import Token, normalize, strip_clitics
+from sitrep.resources import GazetteerEntry, gazetteer
 
 T = TypeVar("T")
 SUFFIXES: tuple[str, ...] = ("", "ه", "ها", "هم", "هما", "ات", "ين", "ون", "ان")
@@ -76,3 +78,9 @@ class TermIndex(Generic[T]):
             tokens[start + k].norm in (word, "ال" + word) or "ال" + tokens[start + k].norm == word
             for k, word in enumerate(rest)
         )
+
+
+@cache
+def gazetteer_index() -> TermIndex[GazetteerEntry]:
+    """Every spelling variant of every gazetteer entry."""
+    return TermIndex((variant, entry) for entry in gazetteer() for variant in entry.variants)

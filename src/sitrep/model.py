@@ -202,3 +202,4 @@ class BriefConfig:
     period_end: dt.date
     handling: str
     organisation: str
+    lexicon: tuple[tuple[SectionName, str, float, str], ...] = ()

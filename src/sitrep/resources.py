@@ -80,6 +80,11 @@ def lexicon_rows() -> tuple[tuple[str, str, float, str], ...]:
 
 
 @cache
+def actor_cues() -> dict[str, Any]:
+    return load_toml("actors.toml")
+
+
+@cache
 def figure_tables() -> dict[str, Any]:
     return load_toml("figures.toml")
 
