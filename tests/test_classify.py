@@ -68,3 +68,24 @@ def test_a_custom_lexicon_can_classify_another_conflict():
     )
     (result,) = classify(sentences("أسقطت الدفاعات مسيرة فوق صنعاء."), lexicon)
     assert result.section == "battlefield" and result.cues == ("drone",)
+
+
+def test_words_inside_a_longer_name_are_not_vocabulary():
+    (result,) = classify(sentences("وقالت هيئة تحرير الشام في بيان إنها ملتزمة بالاتفاق."))
+    assert not any("«تحرير»" in r for r in result.reasons)
+    assert result.section == "diplomacy"
+
+
+def test_actor_cues_come_from_the_gazetteer():
+    (result,) = classify(sentences("وصل ستيفان دي ميستورا إلى العاصمة."))
+    assert "actor: Staffan de Mistura → diplomacy (+1.5)" in result.reasons
+    (aid,) = classify(sentences("وصلت فرق اليونيسف إلى المخيم."))
+    assert aid.section == "other"
+
+
+def test_the_terms_of_an_agreement_are_diplomacy():
+    (result,) = classify(
+        sentences("وتقضي الخريطة بانسحاب مقاتلي الوحدات من المدينة خلال تسعين يوما.")
+    )
+    assert result.section == "diplomacy"
+    assert result.reasons[0].startswith("terms of an agreement («وتقضي»)")

@@ -67,3 +67,42 @@ def test_find_brief_by_name_and_path():
     with pytest.raises(BriefNotFoundError, match=r"unknown brief .nope.*astana-2017"):
         find_brief("nope", REPO / "briefs")
     assert BUNDLED in list_briefs(REPO / "briefs")
+
+
+def test_a_brief_can_add_and_override_classifier_terms(make_brief):
+    from sitrep.classify import classify, lexicon_for
+    from sitrep.model import Sentence, Span
+
+    root = make_brief(
+        VALID_BRIEF
+        + '[lexicon.battlefield]\n"مسيرة" = { weight = 3, en = "drone" }\n'
+        + '[lexicon.other]\n"مفاوضات" = 0\n'
+    )
+    brief = load_brief(root)
+    assert brief.lexicon == (
+        ("battlefield", "مسيرة", 3.0, "drone"),
+        ("other", "مفاوضات", 0.0, "مفاوضات"),
+    )
+    text = "أسقطت الدفاعات مسيرة قرب المفاوضات."
+    (result,) = classify([Sentence("001", 1, text, Span(0, len(text)))], lexicon_for(brief))
+    assert result.section == "battlefield" and "drone" in result.cues
+    assert not any("negotiations" in r for r in result.reasons)  # weight 0 removed the term
+
+
+@pytest.mark.parametrize(
+    ("table", "line", "message"),
+    [
+        ('[lexicon.weather]\n"مطر" = 1\n', 6, "Unknown config key 'lexicon.weather'"),
+        ('[lexicon.battlefield]\n"مسيرة" = -1\n', 7, "Config value 'lexicon.battlefield.مسيرة'"),
+        (
+            '[lexicon.battlefield]\n"مسيرة" = { weight = 1, colour = "red" }\n',
+            7,
+            "expected a weight",
+        ),
+    ],
+)
+def test_lexicon_config_errors_carry_file_line_and_key(make_brief, table, line, message):
+    root = make_brief(VALID_BRIEF + table)
+    with pytest.raises(ConfigError, match=message) as info:
+        load_brief(root)
+    assert info.value.line == line

@@ -5,7 +5,7 @@ from collections import Counter
 from sitrep.normalize import normalize
 from sitrep.resources import date_tables, figure_tables, gazetteer, lexicon_rows, markers
 
-ENTITY_TYPES = {"state", "un", "group", "org", "person", "place"}
+ENTITY_TYPES = {"state", "un", "aid", "group", "org", "person", "place"}
 
 
 def test_gazetteer_rows_are_well_formed():

@@ -7,7 +7,9 @@ Three kinds of evidence, each recorded as a human-readable reason:
    strictly inside a longer name (تحرير in هيئة تحرير الشام) does not count;
    actor cues: the gazetteer entities present (envoys and ministers, UN bodies, armed groups;
    ``data/actors.toml``);
-3. context: the running topic from the last marker adds a prior to its section; without one,
+3. the terms frame: in a sentence that states an agreement's terms (ينص، تقضي، بموجب …),
+   battlefield words describe the deal, so their weight is reduced (``data/markers.toml``);
+4. context: the running topic from the last marker adds a prior to its section; without one,
    the previous sentence's section adds a smaller prior (neighbour smoothing).
 """
 
@@ -39,6 +41,8 @@ class Cue:
 class Lexicon:
     terms: TermIndex[Cue]
     markers: TermIndex[str]
+    terms_frame: TermIndex[str]
+    terms_factor: float
 
 
 @cache
@@ -49,14 +53,19 @@ def default_lexicon() -> Lexicon:
 def lexicon_for(brief: BriefConfig) -> Lexicon:
     """The default lexicon with the brief's ``[lexicon]`` additions and overrides.
 
-    A brief term replaces a default term of the same spelling (in any section); weight 0
-    removes it."""
+    A brief term replaces default terms of the same spelling, with or without the article ال
+    (in any section); weight 0 removes them."""
     if not brief.lexicon:
         return default_lexicon()
-    overridden = {normalize(term) for _, term, _, _ in brief.lexicon}
-    rows = [row for row in lexicon_rows() if normalize(row[1]) not in overridden]
+    overridden = {_bare_term(term) for _, term, _, _ in brief.lexicon}
+    rows = [row for row in lexicon_rows() if _bare_term(row[1]) not in overridden]
     rows += [row for row in brief.lexicon if row[2] > 0]
     return build_lexicon(rows)
+
+
+def _bare_term(term: str) -> str:
+    norm = normalize(term)
+    return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
 
 
 def build_lexicon(rows: Iterable[tuple[str, str, float, str]]) -> Lexicon:
@@ -68,7 +77,8 @@ def build_lexicon(rows: Iterable[tuple[str, str, float, str]]) -> Lexicon:
         for kind in ("battlefield", "diplomacy", "switch", "continue")
         for term in table[kind]
     )
-    return Lexicon(terms, marker_terms)
+    frame = TermIndex((term, term) for term in table["terms"])
+    return Lexicon(terms, marker_terms, frame, float(table["terms_battlefield_factor"]))
 
 
 def classify(
@@ -136,6 +146,11 @@ def _decide(
     elif marker:
         reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
     names = list(gazetteer_index().matches(tokens, text))
+    frame = next(lexicon.terms_frame.matches(tokens, text), None)
+    if frame:
+        reasons.append(
+            f"terms of an agreement («{frame.surface}»): battlefield cues ×{lexicon.terms_factor:g}"
+        )
     seen: set[str] = set()
     hits: list[Cue] = []
     for match in lexicon.terms.matches(tokens, text):
@@ -145,8 +160,11 @@ def _decide(
             continue
         seen.add(key)
         hits.append(cue)
-        scores[cue.section] += cue.weight
-        reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{cue.weight:g})")
+        weight = cue.weight * (
+            lexicon.terms_factor if frame and cue.section == "battlefield" else 1
+        )
+        scores[cue.section] += weight
+        reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{weight:g})")
     for entry, (section, weight) in _actor_cues(names):
         scores[section] += weight
         reasons.append(f"actor: {entry.en} → {section} (+{weight:g})")

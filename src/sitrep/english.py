@@ -13,7 +13,7 @@ from sitrep.model import Classification, EnglishLine, Entity, Facts, Figure
 
 _MAX_CUES = 3
 _PLACE_TYPES = frozenset({"place"})
-_ACTOR_TYPES = frozenset({"person", "group", "org", "un", "state"})
+_ACTOR_TYPES = frozenset({"person", "group", "org", "un", "aid", "state"})
 _VAGUE = frozenset({"dozens of", "hundreds of", "thousands of"})
 
 

@@ -44,7 +44,7 @@ _ATTRIBUTION = (
     "صرحت",
     "اشار",
 )
-_SOURCE_TYPES = frozenset({"person", "org", "group", "un", "state"})
+_SOURCE_TYPES = frozenset({"person", "org", "group", "un", "aid", "state"})
 _PEOPLE = frozenset({"fighters", "people", "civilians"})
 _VAGUE_NUMBERS = frozenset(normalize(w) for w in ("عشرات", "مئات", "آلاف"))
 

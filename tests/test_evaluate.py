@@ -1,0 +1,66 @@
+from pathlib import Path
+
+import pytest
+
+from sitrep.cli import main
+from sitrep.errors import SitrepError
+from sitrep.evaluate import gold_parts, read_gold, score
+
+GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
+
+
+def test_gold_files_parse(tmp_path):
+    path = tmp_path / "a.tsv"
+    path.write_text("# c\ntitle\tعنوان\ndiplomacy\tجرت مفاوضات في جنيف.\nother\tارتفعت الأسعار.\n")
+    article = read_gold(path)
+    assert article.title == "عنوان"
+    assert article.sentences == (
+        ("diplomacy", "جرت مفاوضات في جنيف."),
+        ("other", "ارتفعت الأسعار."),
+    )
+
+
+def test_bad_gold_lines_name_file_and_line(tmp_path):
+    path = tmp_path / "a.tsv"
+    path.write_text("diplomacy\tجملة.\nweather\tجملة أخرى.\n")
+    with pytest.raises(SitrepError, match=r"a.tsv:2: unknown label 'weather'"):
+        read_gold(path)
+
+
+def test_scores_and_confusion(tmp_path):
+    path = tmp_path / "a.tsv"
+    path.write_text(
+        "diplomacy\tجرت مفاوضات في جنيف بين الوفود.\n"
+        "battlefield\tقتل عشرة مسلحين في اشتباكات عنيفة.\n"
+        "other\tجرت مفاوضات حول الأسعار.\n"
+    )
+    scores = score([read_gold(path)])
+    assert scores.total == 3
+    assert scores.confusion[("diplomacy", "diplomacy")] == 1
+    assert scores.confusion[("other", "diplomacy")] == 1
+    assert scores.accuracy == pytest.approx(2 / 3)
+    assert scores.precision("diplomacy") == pytest.approx(0.5)
+    assert scores.recall("other") == 0.0
+    assert len(scores.misses) == 1
+
+
+def test_the_gold_set_has_its_parts_and_the_seeds():
+    parts = gold_parts(GOLD)
+    assert {"dev", "heldout"} <= parts.keys()
+    assert sum(len(files) for files in parts.values()) >= 20
+    assert len([p for p in parts["dev"] if p.name.startswith("seed_")]) == 5
+
+
+def test_dev_accuracy_does_not_regress():
+    """A guard on tuning data only; held-out numbers are reported, never asserted on."""
+    dev = score([read_gold(p) for p in gold_parts(GOLD)["dev"]])
+    assert dev.accuracy >= 0.95
+
+
+def test_eval_command_prints_every_part(capsys):
+    assert main(["eval", str(GOLD), "--errors", "2"]) == 0
+    out = capsys.readouterr().out
+    for part in ("== dev ", "== heldout ", "== all parts"):
+        assert part in out
+    assert "confusion (rows: gold, columns: predicted)" in out
+    assert "macro-F1" in out
