@@ -8,17 +8,16 @@ kept relative otherwise. Nothing is invented: every English word comes from a da
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
+from sitrep.dates import find_dates
 from sitrep.lexicon import TermIndex, gazetteer_index
-from sitrep.model import DateMention, Entity, Facts, Figure
+from sitrep.model import Entity, Facts, Figure
 from sitrep.normalize import Token, normalize, tokenize
-from sitrep.resources import date_tables, figure_tables, vocabulary
+from sitrep.resources import figure_tables, vocabulary
 
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -166,136 +165,3 @@ def _outcome(tokens: tuple[Token, ...], outcomes: dict[str, str]) -> str:
             if form in outcomes:
                 return outcomes[form]
     return ""
-
-
-# --- dates ----------------------------------------------------------------------------
-
-
-@cache
-def _date_indexes() -> tuple[TermIndex[int], TermIndex[dict], TermIndex[str], TermIndex[str]]:
-    table = date_tables()
-    months = TermIndex(
-        (name, number)
-        for calendar_ in table["months"].values()
-        for name, number in calendar_.items()
-    )
-    relative = TermIndex(table["relative"].items())
-    weekdays = TermIndex(table["weekdays"].items())
-    parts = TermIndex(table["month_parts"].items())
-    return months, relative, weekdays, parts
-
-
-_MONTH_CONTEXT_BEFORE = frozenset({"في", "شهر", "خلال", "منذ", "حتى", "مطلع", "منتصف", "نهايه"})
-_MONTH_CONTEXT_AFTER = {"المقبل": 1, "القادم": 1, "الماضي": -1, "الحالي": 0, "الجاري": 0}
-
-
-def find_dates(
-    tokens: tuple[Token, ...], text: str, published: dt.date | None
-) -> tuple[DateMention, ...]:
-    months, relative, weekdays, parts = _date_indexes()
-    mentions: list[DateMention] = []
-    used: set[int] = set()
-    for match in relative.matches(tokens, text):
-        mentions.append(_relative_mention(match, tokens, text, weekdays, published))
-        used.update(range(match.first, match.last + 2))
-    for match in months.matches(tokens, text):
-        mention = _month_mention(match, tokens, text, parts, published)
-        if mention:
-            mentions.append(mention)
-            used.update(range(match.first - 3, match.last + 2))
-    for match in weekdays.matches(tokens, text):
-        if match.first not in used and _is_day_name(tokens, match.first):
-            mentions.append(DateMention(match.surface, match.value, None, "weekday"))
-    return tuple(mentions)
-
-
-def _is_day_name(tokens: tuple[Token, ...], index: int) -> bool:
-    """الأحد is Sunday, أحد is "one of": a weekday needs the article or a preceding يوم."""
-    norm = tokens[index].norm
-    after_day_word = index > 0 and tokens[index - 1].norm in ("يوم", "ويوم")
-    return norm.startswith(("ال", "وال")) or after_day_word
-
-
-def _relative_mention(match, tokens, text, weekdays, published) -> DateMention:
-    spec: dict[str, Any] = match.value
-    surface, en = match.surface, spec["en"]
-    following = next(weekdays.matches(tokens[match.last + 1 : match.last + 2], text), None)
-    if following is not None:
-        surface = text[tokens[match.first].start : tokens[match.last + 1].end]
-        en = f"{en} ({following.value})"
-    if published is None:
-        return DateMention(surface, en, None, "relative")
-    if "months" in spec:
-        value = _add_months(published.replace(day=1), spec["months"])
-    else:
-        value = published + dt.timedelta(days=spec["days"])
-    precision = spec["precision"]
-    return DateMention(surface, f"{en}, {_format(value, precision)}", value, precision)
-
-
-def _month_mention(match, tokens, text, parts, published) -> DateMention | None:
-    first, last = match.first, match.last
-    days = _days_before(tokens, first)
-    part = next(parts.matches(tokens[max(0, first - 1) : first], text), None)
-    before = tokens[first - 1].norm if first else ""
-    after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
-    year = int(after) if _YEAR.match(after) else None
-    shift = _MONTH_CONTEXT_AFTER.get(after)
-    if not (days or part or year or shift is not None or before in _MONTH_CONTEXT_BEFORE):
-        return None  # a bare word that only looks like a month (مارس is also a verb)
-    month_name = calendar.month_name[match.value]
-    start = tokens[first - (days[1] if days else 0) - (1 if part else 0)].start
-    end = tokens[last + (1 if year or shift is not None else 0)].end
-    en = f"{days[0]} {month_name}" if days else month_name
-    en = f"{part.value} {en}" if part else en
-    if year is None and published is not None:
-        year = _year_for(match.value, published, shift)
-    value = None
-    if year is not None:
-        en = f"{en} {year}"
-        day = int(days[0].split("–")[0]) if days else 1
-        value = dt.date(year, match.value, min(day, calendar.monthrange(year, match.value)[1]))
-    precision = "day" if days else "month"
-    return DateMention(text[start:end], en, value, precision)
-
-
-def _days_before(tokens, first) -> tuple[str, int] | None:
-    """``12 و13 يونيو`` → ("12–13", 3); ``22 يونيو`` → ("22", 1)."""
-    if first >= 1 and tokens[first - 1].norm.isdigit():
-        day = tokens[first - 1].norm
-        if first >= 3 and tokens[first - 3].norm.isdigit() and tokens[first - 2].norm == "و":
-            return f"{tokens[first - 3].norm}–{day}", 3
-        if tokens[first - 1].norm.startswith("و") and tokens[first - 1].norm[1:].isdigit():
-            return day, 1
-        return day, 1
-    norm = tokens[first - 1].norm if first else ""
-    joined = norm.startswith("و") and norm[1:].isdigit()
-    if joined and first >= 2 and tokens[first - 2].norm.isdigit():
-        return f"{tokens[first - 2].norm}–{norm[1:]}", 2
-    return None
-
-
-def _year_for(month: int, published: dt.date, shift: int | None) -> int:
-    """The year of ``month`` as seen from ``published`` (next/last/this, else the nearest)."""
-    if shift == 1:
-        return published.year + (1 if month < published.month else 0)
-    if shift == -1:
-        return published.year - (1 if month > published.month else 0)
-    if shift is None and month - published.month > 6:
-        return published.year - 1
-    if shift is None and published.month - month > 6:
-        return published.year + 1
-    return published.year
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def _format(value: dt.date, precision: str) -> str:
-    if precision == "month":
-        return value.strftime("%B %Y")
-    if precision == "week":
-        return f"week of {value.isoformat()}"
-    return value.isoformat()
