@@ -39,9 +39,11 @@ def test_pdf_has_pages_and_bilingual_outline(outputs):
     titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     assert titles == [
         "Key takeaways / أبرز النقاط",
+        "Key figures / أرقام رئيسية",
         "Diplomacy / الدبلوماسية",
         "Battlefield / الميدان",
         "Other / أخرى",
+        "Glossary / مسرد الأسماء",
         "Sources / المصادر",
     ]
 

@@ -78,3 +78,19 @@ def test_attributed_source():
         "Syrian Observatory for Human Rights"
     )
     assert extract("تقدمت القوات في الرقة").source is None
+
+
+def test_quotes_and_their_speakers():
+    (quote,) = extract("وقال لافرينتييف «لم نتمكن مباشرة من تحديد مناطق خفض النزاع»").facts.quotes
+    assert quote.text == "لم نتمكن مباشرة من تحديد مناطق خفض النزاع"
+    assert quote.speaker.en == "Alexander Lavrentiev"
+    (unnamed,) = extract("قالت مصادر إن «الولايات المتحدة سلمت القوات منظومة صواريخ»").facts.quotes
+    assert unnamed.speaker is None
+
+
+def test_quoted_names_are_not_quotations():
+    assert extract("بتنظيم «جيش الإسلام» و«داعش»").facts.quotes == ()
+
+
+def test_an_addressee_is_not_the_source():
+    assert extract("وقال المصدر لـ«سبوتنيك»، إن الموعد لم يحدد").source is None

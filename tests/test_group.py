@@ -61,3 +61,40 @@ def test_report_sections_takeaways_and_sources():
     assert report.sources[0].sentences == 3 and report.unknown_outlets == 1
     line = report.sections[1].items[0].english.text
     assert "Raqqa" in line and "50 fighters killed" in line and "SDF" in line
+
+
+def test_differing_casualty_figures_of_one_day_become_a_conservative_range():
+    import datetime as dt
+
+    from sitrep.model import Analysed
+
+    def dated(article: str, text: str) -> Analysed:
+        found = extract(text, dt.date(2018, 2, 25))
+        return Analysed(
+            Sentence(article, 1, text, Span(0, len(text))),
+            Classification("battlefield", ("test",), ()),
+            found.facts,
+            found.source,
+        )
+
+    items = merge_events(
+        [
+            make_item(dated("001", "قتل 27 مدنيا في غارات على دوما أمس.")),
+            make_item(dated("002", "وقتل 22 مدنيا في قصف على دوما أمس بحسب المرصد.")),
+        ]
+    )
+    assert len(items) == 1
+    assert items[0].english.figures == "22–27 civilians killed (reports differ)"
+
+
+def test_glossary_and_key_figures():
+    from sitrep.group import glossary, key_figures
+
+    rows = [analysed("001", 1, RAQQA_A), analysed("002", 1, "ودخلت القوات إلى دمشق وحمص.")]
+    entries = {e.en: e for e in glossary(rows)}
+    assert entries["Damascus"].arabic == ("دمشق",)
+    assert entries["Homs"].arabic == ("حمص",)  # the clitic و is not part of the name
+    assert entries["SDF"].type == "group"
+    assert [i.primary.sentence.article for i in key_figures([make_item(r) for r in rows])] == [
+        "001"
+    ]

@@ -1,13 +1,15 @@
 """Build the English line of a report item from extracted facts only.
 
 The line names where, who, what (English glosses of the lexicon cues that classified it),
-how many, when and according to whom, e.g.
-``Raqqa, Old City (Raqqa) · SDF, ISIS · fighting, killed ·
-more than 50 fighters killed · yesterday · per Syrian Observatory for Human Rights``.
+how many, when, who is quoted and according to whom, e.g.
+``Raqqa, Old City (Raqqa) · SDF, ISIS · fighting, killed · more than 50 fighters killed ·
+yesterday · per Syrian Observatory for Human Rights``.
 Where extraction is partial, the line says only what is known.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sitrep.model import Classification, EnglishLine, Entity, Facts, Figure
 
@@ -15,6 +17,7 @@ _MAX_CUES = 3
 _PLACE_TYPES = frozenset({"place"})
 _ACTOR_TYPES = frozenset({"person", "group", "org", "un", "aid", "state"})
 _VAGUE = frozenset({"dozens of", "hundreds of", "thousands of"})
+_OUTCOMES = frozenset({"killed", "wounded", "captured", "detained", "displaced"})
 
 
 def english_line(
@@ -29,24 +32,48 @@ def english_line(
         where=", ".join(places),
         who=", ".join(actors),
         what=", ".join(cues[:_MAX_CUES]),
-        figures="; ".join(format_figure(f) for f in facts.figures),
+        figures=figures_across([facts.figures]),
         when=", ".join(d.en for d in facts.dates),
         source=source.en if source else "",
+        quotes=_quotes(facts),
     )
 
 
-def format_figure(figure: Figure) -> str:
-    """``more than 50 fighters killed``, ``~1.5 km``, ``hundreds of m``."""
-    unit = figure.unit
+def figures_across(reports: Sequence[Sequence[Figure]]) -> str:
+    """Figures of one event from one or more reports: equal ones once, differing ones as a
+    range with the conservative (lowest) figure first, as ACLED reports them."""
+    groups: dict[tuple[str, str, str], list[Figure]] = {}
+    for figures in reports:
+        for figure in figures:
+            groups.setdefault((figure.unit, figure.counts, figure.qualifier), []).append(figure)
+    parts = []
+    for same in groups.values():
+        values = sorted({f.value for f in same})
+        if len(values) == 1:
+            parts.append(format_figure(same[0]))
+        else:
+            spread = f"{_amount(values[0])}–{_amount(values[-1])}"
+            parts.append(f"{format_figure(same[0], amount=spread)} (reports differ)")
+    return "; ".join(parts)
+
+
+def format_figure(figure: Figure, amount: str | None = None) -> str:
+    """``more than 50 fighters killed``, ``1.5 km``, ``hundreds of m``."""
     if figure.qualifier in _VAGUE:
-        amount = f"{figure.qualifier} {unit}"
+        text = f"{figure.qualifier} {figure.unit}"
     else:
-        value = f"{figure.value:,.0f}" if figure.value == int(figure.value) else f"{figure.value:g}"
-        amount = f"{figure.qualifier} {value} {unit}".strip()
-    if figure.counts in {"killed", "wounded", "captured", "detained", "displaced"}:
-        amount = f"{amount} {figure.counts}"
-    return amount
+        text = f"{figure.qualifier} {amount or _amount(figure.value)} {figure.unit}".strip()
+    return f"{text} {figure.counts}" if figure.counts in _OUTCOMES else text
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
 def _actor(entity: Entity) -> str:
     return f"{entity.en} ({entity.role})" if entity.type == "person" and entity.role else entity.en
+
+
+def _quotes(facts: Facts) -> str:
+    speakers = [q.speaker.en if q.speaker else "an unnamed source" for q in facts.quotes]
+    return f"quotes {', '.join(dict.fromkeys(speakers))}" if speakers else ""

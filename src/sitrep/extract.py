@@ -15,7 +15,7 @@ from functools import cache
 
 from sitrep.dates import find_dates
 from sitrep.lexicon import TermIndex, gazetteer_index
-from sitrep.model import Entity, Facts, Figure
+from sitrep.model import Entity, Facts, Figure, Quote
 from sitrep.normalize import Token, normalize, tokenize
 from sitrep.resources import figure_tables, vocabulary
 
@@ -60,10 +60,14 @@ def extract(text: str, published: dt.date | None = None) -> Extracted:
     """All facts of one sentence."""
     tokens = tokenize(text, vocabulary())
     entities = find_entities(tokens, text)
-    return Extracted(
-        Facts(entities, find_figures(tokens, text), find_dates(tokens, text, published)),
-        find_source(tokens, text),
+    source = find_source(tokens, text)
+    facts = Facts(
+        entities,
+        find_figures(tokens, text),
+        find_dates(tokens, text, published),
+        find_quotes(tokens, text, source),
     )
+    return Extracted(facts, source)
 
 
 # --- entities -------------------------------------------------------------------------
@@ -83,10 +87,60 @@ def find_source(tokens: tuple[Token, ...], text: str) -> Entity | None:
         entry = match.value
         if entry.type not in _SOURCE_TYPES:
             continue
+        if _addressed(tokens, match.first):
+            continue  # قال لـ«سبوتنيك»: the agency was spoken to, it did not speak
         window = [normalize(t.norm) for t in tokens[max(0, match.first - 3) : match.first]]
-        if any(word.lstrip("وف") in _ATTRIBUTION or word in _ATTRIBUTION for word in window):
+        verbs = [
+            i
+            for i, word in enumerate(window)
+            if word in _ATTRIBUTION or word.lstrip("وف") in _ATTRIBUTION
+        ]
+        if verbs and not _CLAUSE_OPENERS & set(window[verbs[-1] + 1 :]):
             return Entity(match.surface, entry.type, entry.en, entry.role)
     return None
+
+
+# After قال "إن …" opens what was said: a name after it is not the speaker.
+_CLAUSE_OPENERS = frozenset({"ان", "بان", "انه", "بانه", "انها"})
+_ADDRESSEE_MARKERS = frozenset({"ل", "لوكاله", "لموقع", "لصحيفه", "لقناه", "لتلفزيون"})
+
+
+def _addressed(tokens: tuple[Token, ...], index: int) -> bool:
+    previous = tokens[index - 1].norm if index else ""
+    return previous in _ADDRESSEE_MARKERS or tokens[index].surface.startswith("لـ")
+
+
+# --- quotes ---------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^“”]+)”|¢([^¢]+)¢")
+_MIN_QUOTE_WORDS = 3
+
+
+def find_quotes(tokens: tuple[Token, ...], text: str, source: Entity | None) -> tuple[Quote, ...]:
+    """Quotations (three words or more, not just a quoted name), with their speaker.
+
+    The speaker is the nearest person named before the quote (قال لافرينتييف «…»), else the
+    sentence's attributed source (بحسب المرصد …); else unknown ("sources said")."""
+    quotes = []
+    names = [m for m in gazetteer_index().matches(tokens, text) if m.value.type == "person"]
+    for match in _QUOTED.finditer(text):
+        words = next(g for g in match.groups() if g is not None).strip()
+        if len(words.split()) < _MIN_QUOTE_WORDS or _is_a_name(words):
+            continue  # a quoted name such as «جيش الإسلام» is not a quotation
+        before = [n for n in names if tokens[n.last].end <= match.start()]
+        speaker = source
+        if before:
+            entry = before[-1].value
+            speaker = Entity(before[-1].surface, entry.type, entry.en, entry.role)
+        quotes.append(Quote(words, speaker))
+    return tuple(quotes)
+
+
+def _is_a_name(words: str) -> bool:
+    tokens = tokenize(words, vocabulary())
+    return any(
+        m.first == 0 and m.last == len(tokens) - 1 for m in gazetteer_index().matches(tokens, words)
+    )
 
 
 # --- figures --------------------------------------------------------------------------

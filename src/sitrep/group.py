@@ -2,21 +2,26 @@
 key takeaways, and the source list.
 
 Two statements from different articles are the same event when they are in the same
-section, report the same figure (value, unit, what it counts) and name at least one common
-place or actor. The first report is kept as the item; the others are shown as "also reported".
+section, name at least one common place or actor, and either report the same figure (value,
+unit, what it counts) or report differing casualty figures of the same kind on the same date.
+The first report is kept as the item; the others are shown as "also reported", and differing
+figures become a range, conservative figure first (ACLED's rule).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
 
-from sitrep.english import english_line
+from sitrep.english import english_line, figures_across
 from sitrep.model import (
     SECTION_ORDER,
     Analysed,
     Article,
     BriefConfig,
+    GlossaryEntry,
     Item,
     Report,
     Section,
@@ -24,6 +29,7 @@ from sitrep.model import (
     Source,
 )
 from sitrep.normalize import normalize
+from sitrep.resources import gazetteer
 
 SECTION_TITLES: dict[SectionName, tuple[str, str]] = {
     "diplomacy": ("Diplomacy", "الدبلوماسية"),
@@ -51,6 +57,8 @@ def build_report(
         generated=generated,
         sections=sections,
         takeaways=takeaways(sections),
+        key_figures=key_figures(items),
+        glossary=glossary(analysed),
         sources=tuple(_source(article, analysed) for article in articles),
         outlets=outlets,
         unknown_outlets=sum(1 for a in articles if not a.outlet),
@@ -82,9 +90,10 @@ def merge_events(items: Sequence[Item]) -> list[Item]:
             merged.append(item)
         else:
             kept = merged[target]
-            merged[target] = Item(
-                kept.section, kept.english, kept.primary, (*kept.also, item.primary), kept.score + 1
-            )
+            reports = (*kept.also, item.primary)
+            figures = figures_across([r.facts.figures for r in (kept.primary, *reports)])
+            english = replace(kept.english, figures=figures)
+            merged[target] = Item(kept.section, english, kept.primary, reports, kept.score + 1)
     return merged
 
 
@@ -94,11 +103,24 @@ def same_event(a: Item, b: Item) -> bool:
         return False
     if normalize(first.sentence.text) == normalize(second.sentence.text):
         return True
-    figures = {(f.value, f.unit, f.counts) for f in first.facts.figures}
-    if not figures & {(f.value, f.unit, f.counts) for f in second.facts.figures}:
-        return False
     names = {e.en for e in first.facts.entities}
-    return bool(names & {e.en for e in second.facts.entities})
+    if not names & {e.en for e in second.facts.entities}:
+        return False
+    figures = {(f.value, f.unit, f.counts) for f in first.facts.figures}
+    if figures & {(f.value, f.unit, f.counts) for f in second.facts.figures}:
+        return True
+    return _differing_casualties_same_day(first, second)
+
+
+_CASUALTIES = frozenset({"killed", "wounded"})
+
+
+def _differing_casualties_same_day(first: Analysed, second: Analysed) -> bool:
+    kinds = {(f.unit, f.counts) for f in first.facts.figures if f.counts in _CASUALTIES}
+    if not kinds & {(f.unit, f.counts) for f in second.facts.figures}:
+        return False
+    days = {d.value for d in first.facts.dates if d.value and d.precision == "day"}
+    return bool(days & {d.value for d in second.facts.dates if d.precision == "day"})
 
 
 def takeaways(sections: Sequence[Section]) -> tuple[Item, ...]:
@@ -110,6 +132,78 @@ def takeaways(sections: Sequence[Section]) -> tuple[Item, ...]:
         ranked = sorted(section.items, key=lambda i: -i.score)[:_TAKEAWAYS_PER_SECTION]
         chosen.extend(i for i in ranked if i.score > 0)
     return tuple(chosen[:_MAX_TAKEAWAYS])
+
+
+_KEY_COUNTS = frozenset(
+    {
+        "killed",
+        "wounded",
+        "captured",
+        "detained",
+        "displaced",
+        "fighters",
+        "people",
+        "civilians",
+        "distance",
+        "strikes",
+        "weapons",
+        "targets",
+        "places",
+        "delegates",
+        "zones",
+    }
+)
+_TYPE_ORDER = ("person", "group", "state", "un", "aid", "org", "place")
+
+
+def key_figures(items: Sequence[Item]) -> tuple[Item, ...]:
+    """Items that carry a figure worth a briefing's Key figures box, in report order."""
+    return tuple(
+        item
+        for name in SECTION_ORDER
+        for item in items
+        if item.section == name
+        and any(
+            f.counts in _KEY_COUNTS for a in (item.primary, *item.also) for f in a.facts.figures
+        )
+    )
+
+
+def glossary(analysed: Sequence[Analysed]) -> tuple[GlossaryEntry, ...]:
+    """Every entity mentioned, with the Arabic forms seen, grouped by type."""
+    seen: dict[str, tuple[str, str, dict[str, None], int]] = {}
+    for item in analysed:
+        for entity in item.facts.entities:
+            kind, role, forms, count = seen.get(entity.en, (entity.type, entity.role, {}, 0))
+            forms[_without_clitics(entity.text)] = None
+            seen[entity.en] = (kind, role, forms, count + 1)
+    entries = [
+        GlossaryEntry(en, kind, role, tuple(forms), count)
+        for en, (kind, role, forms, count) in seen.items()
+    ]
+    return tuple(sorted(entries, key=lambda e: (_TYPE_ORDER.index(e.type), e.en.lower())))
+
+
+def _without_clitics(surface: str) -> str:
+    """و/ب/ل/ف/ك and لـ attached to a name are grammar, not spelling: «ودمشق» → «دمشق»."""
+    words = surface.split()
+    first = words[0]
+    for prefix in ("وب", "ول", "وك", "و", "ب", "ل", "ف", "ك"):
+        rest = first[len(prefix) :].lstrip("ـ")
+        if first.startswith(prefix) and len(rest) >= 3 and normalize(rest) in _NAME_FORMS():
+            return " ".join([rest, *words[1:]])
+        if (
+            first.startswith(prefix)
+            and rest.startswith("ل")
+            and normalize("ا" + rest) in _NAME_FORMS()
+        ):
+            return " ".join(["ا" + rest, *words[1:]])  # للرقة → الرقة
+    return surface
+
+
+@cache
+def _NAME_FORMS() -> frozenset[str]:
+    return frozenset(normalize(v).split()[0] for e in gazetteer() for v in e.variants)
 
 
 def _source(article: Article, analysed: Sequence[Analysed]) -> Source:

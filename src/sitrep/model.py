@@ -103,10 +103,19 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """Words in «…» or "…" and who said them, when that can be told."""
+
+    text: str
+    speaker: Entity | None
+
+
+@dataclass(frozen=True)
 class Facts:
     entities: tuple[Entity, ...] = ()
     figures: tuple[Figure, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,10 +138,11 @@ class EnglishLine:
     figures: str
     when: str
     source: str
+    quotes: str = ""
 
     @property
     def text(self) -> str:
-        parts = [self.where, self.who, self.what, self.figures, self.when]
+        parts = [self.where, self.who, self.what, self.figures, self.when, self.quotes]
         body = " · ".join(p for p in parts if p)
         if self.source:
             body = f"{body} · per {self.source}" if body else f"per {self.source}"
@@ -179,6 +189,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A person, group or place of the report: its English name and the Arabic forms seen."""
+
+    en: str
+    type: str
+    role: str
+    arabic: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
 class Report:
     brief: BriefConfig
     generated: dt.date
@@ -187,6 +208,8 @@ class Report:
     sources: tuple[Source, ...]
     outlets: tuple[str, ...]
     unknown_outlets: int
+    key_figures: tuple[Item, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
 
