@@ -106,3 +106,30 @@ def test_lexicon_config_errors_carry_file_line_and_key(make_brief, table, line, 
     with pytest.raises(ConfigError, match=message) as info:
         load_brief(root)
     assert info.value.line == line
+
+
+def test_a_brief_can_extend_the_gazetteer(make_brief):
+    from sitrep.classify import lexicon_for
+    from sitrep.extract import extract
+
+    root = make_brief()
+    (root / "gazetteer.csv").write_text(
+        "type,en,ar,role,governorate,lat,lon\n"
+        "group,Houthis,الحوثيين|أنصار الله,,,,\n"
+        "place,Hodeidah,الحديدة,port city,,14.8,42.95\n",
+        encoding="utf-8",
+    )
+    brief = load_brief(root)
+    names = lexicon_for(brief).names
+    found = extract("هاجم الحوثيين ميناء الحديدة", names=names).facts.entities
+    assert [(e.en, e.type) for e in found] == [("Houthis", "group"), ("Hodeidah", "place")]
+
+
+def test_a_bad_gazetteer_row_names_file_and_line(make_brief):
+    root = make_brief()
+    (root / "gazetteer.csv").write_text(
+        "type,en,ar,role,governorate,lat,lon\nplace,Aden,عدن,,,12.8,45.0\nship,X,س,,,,\n", "utf-8"
+    )
+    with pytest.raises(ConfigError, match="type 'ship' is not one of") as info:
+        load_brief(root)
+    assert info.value.line == 3 and info.value.path.name == "gazetteer.csv"

@@ -122,3 +122,36 @@ def test_templates_ship_in_the_package_data_location():
 
     assert (packaged_templates() / "report.html.j2").is_file()
     assert Path(packaged_templates(), "report.css").is_file()
+
+
+def test_machine_translation_is_labelled_and_optional(make_brief, tmp_path):
+    root = make_brief(articles={"a.txt": ARTICLE})
+    plain = build_brief(root, tmp_path / "a", formats=("html",), generated=dt.date(2026, 1, 1))
+    assert "Machine translation:" not in plain.outputs[0].read_text(encoding="utf-8")
+    translated = build_brief(
+        root,
+        tmp_path / "b",
+        formats=("html",),
+        generated=dt.date(2026, 1, 1),
+        translator=lambda text: f"EN<{len(text)}>",
+    )
+    html = translated.outputs[0].read_text(encoding="utf-8")
+    assert '<span class="machine-label">Machine translation:</span> EN&lt;' in html
+    assert "translate" in dict(translated.timings)
+
+
+def test_translate_without_a_model_says_how_to_get_one(capsys, monkeypatch):
+    import builtins
+
+    from sitrep.cli import main
+
+    real_import = builtins.__import__
+
+    def no_argos(name, *args, **kwargs):
+        if name.startswith("argostranslate"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_argos)
+    assert main(["build", "--translate", "--briefs-dir", "briefs"]) == 1
+    assert "pip install argostranslate" in capsys.readouterr().err

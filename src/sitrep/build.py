@@ -14,19 +14,20 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sitrep.classify import classify
+from sitrep.classify import Lexicon, classify, lexicon_for
 from sitrep.config import load_brief
 from sitrep.errors import ArticleError, SitrepError
 from sitrep.extract import extract
 from sitrep.group import build_report
 from sitrep.ingest import list_articles, read_article
-from sitrep.model import Analysed, Article
+from sitrep.model import Analysed, Article, Report
 from sitrep.render.html import render_html, template_dirs
 from sitrep.render.pdf import publish, write_pdf
 from sitrep.segment import segment
+from sitrep.translate import Translator
 
 FORMATS = ("html", "pdf")
 ARTICLES_DIR = "articles"
@@ -51,6 +52,7 @@ def build_brief(
     generated: dt.date,
     strict: bool = False,
     progress: Progress = lambda message: None,
+    translator: Translator | None = None,
 ) -> BuildResult:
     """Build ``root`` (a brief folder) into ``out_dir/<name>/<name>.{html,pdf}``."""
     timings: list[tuple[str, float]] = []
@@ -61,16 +63,21 @@ def build_brief(
     progress(f"{brief.name}: {len(articles)} articles read")
     with _timed("segment", timings):
         sentences = {a.ref: segment(a) for a in articles}
+    lexicon = lexicon_for(brief)
     with _timed("classify", timings):
-        classes = {a.ref: classify(sentences[a.ref], title=a.title) for a in articles}
+        classes = {a.ref: classify(sentences[a.ref], lexicon, a.title) for a in articles}
     with _timed("extract", timings):
         analysed = [
-            _analyse(sentence, label, article)
+            _analyse(sentence, label, article, lexicon)
             for article in articles
             for sentence, label in zip(sentences[article.ref], classes[article.ref], strict=True)
         ]
     with _timed("group", timings):
         report = build_report(brief, articles, analysed, generated)
+    if translator is not None:
+        progress(f"{brief.name}: machine-translating {len(analysed)} sentences")
+        with _timed("translate", timings):
+            report = translate_report(report, translator)
     target = out_dir / brief.name
     outputs: list[Path] = []
     with _timed("html", timings):
@@ -107,6 +114,21 @@ def read_articles(folder: Path, *, strict: bool) -> tuple[list[Article], list[st
     return articles, warnings
 
 
+def translate_report(report: Report, translator: Translator) -> Report:
+    """Add a labelled machine translation to every item (``--translate``)."""
+    sections = tuple(
+        replace(
+            section,
+            items=tuple(
+                replace(item, machine=translator(item.primary.sentence.text))
+                for item in section.items
+            ),
+        )
+        for section in report.sections
+    )
+    return replace(report, sections=sections)
+
+
 def article_refs(paths: list[Path]) -> list[str]:
     """Short references: the files' own number prefixes (``007_x.txt`` → 007) when every file
     has a distinct one, else positions 001, 002, … in name order."""
@@ -117,8 +139,8 @@ def article_refs(paths: list[Path]) -> list[str]:
     return [f"{i:03d}" for i in range(1, len(paths) + 1)]
 
 
-def _analyse(sentence, label, article: Article) -> Analysed:
-    extracted = extract(sentence.text, article.published)
+def _analyse(sentence, label, article: Article, lexicon: Lexicon) -> Analysed:
+    extracted = extract(sentence.text, article.published, lexicon.names)
     return Analysed(sentence, label, extracted.facts, extracted.source)
 
 

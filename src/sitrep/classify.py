@@ -43,6 +43,7 @@ class Lexicon:
     markers: TermIndex[str]
     terms_frame: TermIndex[str]
     terms_factor: float
+    names: TermIndex[GazetteerEntry]
 
 
 @cache
@@ -55,12 +56,12 @@ def lexicon_for(brief: BriefConfig) -> Lexicon:
 
     A brief term replaces default terms of the same spelling, with or without the article ال
     (in any section); weight 0 removes them."""
-    if not brief.lexicon:
+    if not brief.lexicon and not brief.gazetteer:
         return default_lexicon()
     overridden = {_bare_term(term) for _, term, _, _ in brief.lexicon}
     rows = [row for row in lexicon_rows() if _bare_term(row[1]) not in overridden]
     rows += [row for row in brief.lexicon if row[2] > 0]
-    return build_lexicon(rows)
+    return build_lexicon(rows, gazetteer_index(brief.gazetteer))
 
 
 def _bare_term(term: str) -> str:
@@ -68,7 +69,9 @@ def _bare_term(term: str) -> str:
     return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
 
 
-def build_lexicon(rows: Iterable[tuple[str, str, float, str]]) -> Lexicon:
+def build_lexicon(
+    rows: Iterable[tuple[str, str, float, str]], names: TermIndex[GazetteerEntry] | None = None
+) -> Lexicon:
     """A lexicon from ``(section, term, weight, english)`` rows plus the marker table."""
     terms = TermIndex(((term, Cue(sec, w, en)) for sec, term, w, en in rows), inflect=True)  # type: ignore[arg-type]
     table = markers()
@@ -78,7 +81,8 @@ def build_lexicon(rows: Iterable[tuple[str, str, float, str]]) -> Lexicon:
         for term in table[kind]
     )
     frame = TermIndex((term, term) for term in table["terms"])
-    return Lexicon(terms, marker_terms, frame, float(table["terms_battlefield_factor"]))
+    factor = float(table["terms_battlefield_factor"])
+    return Lexicon(terms, marker_terms, frame, factor, names or gazetteer_index())
 
 
 def classify(
@@ -145,7 +149,7 @@ def _decide(
         reasons.append(f"marker «{marker[1]}» → {marker[0]}")
     elif marker:
         reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
-    names = list(gazetteer_index().matches(tokens, text))
+    names = list(lexicon.names.matches(tokens, text))
     frame = next(lexicon.terms_frame.matches(tokens, text), None)
     if frame:
         reasons.append(

@@ -24,6 +24,7 @@ from sitrep.ingest import ARTICLE_SUFFIXES, list_articles, read_article
 from sitrep.inspect_view import article_record, json_line, terminal_view
 from sitrep.model import Analysed
 from sitrep.segment import segment
+from sitrep.translate import offline_translator
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -118,6 +119,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--timings", action="store_true", help="print the time of each stage")
     build.add_argument(
+        "--translate",
+        action="store_true",
+        help="add a labelled machine translation of every item (needs an offline "
+        "argostranslate ar→en model; never downloads)",
+    )
+    build.add_argument(
         "--strict",
         action="store_true",
         help="fail on an unreadable article instead of skipping it with a warning",
@@ -211,6 +218,7 @@ def _run_build(args: argparse.Namespace) -> int:
         raise SitrepError(
             f"no briefs found under {args.briefs_dir} (a brief is a folder with brief.toml)"
         )
+    translator = offline_translator() if args.translate else None
     for root in roots:
         result = build_brief(
             root,
@@ -219,6 +227,7 @@ def _run_build(args: argparse.Namespace) -> int:
             generated=_generation_date(),
             strict=args.strict,
             progress=_progress,
+            translator=translator,
         )
         for warning in result.warnings:
             print(f"sitrep: warning: {warning}", file=sys.stderr)

@@ -17,6 +17,7 @@ A term replaces a default term with the same spelling; weight 0 removes a defaul
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 import tomllib
@@ -26,8 +27,10 @@ from typing import Any
 
 from sitrep.errors import BriefNotFoundError, ConfigError
 from sitrep.model import BriefConfig
+from sitrep.resources import GAZETTEER_COLUMNS, GazetteerEntry, gazetteer_entry
 
 CONFIG_NAME = "brief.toml"
+GAZETTEER_NAME = "gazetteer.csv"
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,28 @@ def load_brief(root: Path) -> BriefConfig:
         handling=values["handling"] or "",
         organisation=values["organisation"] or "",
         lexicon=_lexicon(path, source, data.get(_LEXICON, {})),
+        gazetteer=load_brief_gazetteer(root / GAZETTEER_NAME),
     )
+
+
+def load_brief_gazetteer(path: Path) -> tuple[GazetteerEntry, ...]:
+    """A brief's own ``gazetteer.csv`` (same columns as the built-in one), if it has one."""
+    if not path.is_file():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    reader = csv.DictReader(lines)
+    missing = set(GAZETTEER_COLUMNS) - set(reader.fieldnames or ())
+    if missing:
+        raise ConfigError(path, f"missing column(s) {', '.join(sorted(missing))}", 1)
+    entries = []
+    for row in reader:
+        if (row.get("type") or "").startswith("#"):
+            continue
+        try:
+            entries.append(gazetteer_entry(row))
+        except ValueError as exc:
+            raise ConfigError(path, f"gazetteer row: {exc}", reader.line_num) from exc
+    return tuple(entries)
 
 
 def _parse_toml(path: Path, source: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from sitrep.dates import find_dates
 from sitrep.lexicon import TermIndex, gazetteer_index
 from sitrep.model import Entity, Facts, Figure, Quote
 from sitrep.normalize import Token, normalize, tokenize
-from sitrep.resources import figure_tables, vocabulary
+from sitrep.resources import GazetteerEntry, figure_tables, vocabulary
 
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -56,16 +56,18 @@ class Extracted:
     source: Entity | None
 
 
-def extract(text: str, published: dt.date | None = None) -> Extracted:
-    """All facts of one sentence."""
+def extract(
+    text: str, published: dt.date | None = None, names: TermIndex[GazetteerEntry] | None = None
+) -> Extracted:
+    """All facts of one sentence; ``names`` is the gazetteer index (default: the built-in one)."""
+    names = names or gazetteer_index()
     tokens = tokenize(text, vocabulary())
-    entities = find_entities(tokens, text)
-    source = find_source(tokens, text)
+    source = find_source(tokens, text, names)
     facts = Facts(
-        entities,
+        find_entities(tokens, text, names),
         find_figures(tokens, text),
         find_dates(tokens, text, published),
-        find_quotes(tokens, text, source),
+        find_quotes(tokens, text, source, names),
     )
     return Extracted(facts, source)
 
@@ -73,17 +75,21 @@ def extract(text: str, published: dt.date | None = None) -> Extracted:
 # --- entities -------------------------------------------------------------------------
 
 
-def find_entities(tokens: tuple[Token, ...], text: str) -> tuple[Entity, ...]:
+def find_entities(
+    tokens: tuple[Token, ...], text: str, names: TermIndex[GazetteerEntry]
+) -> tuple[Entity, ...]:
     found: dict[str, Entity] = {}
-    for match in gazetteer_index().matches(tokens, text):
+    for match in names.matches(tokens, text):
         entry = match.value
         found.setdefault(entry.en, Entity(match.surface, entry.type, entry.en, entry.role))
     return tuple(found.values())
 
 
-def find_source(tokens: tuple[Token, ...], text: str) -> Entity | None:
+def find_source(
+    tokens: tuple[Token, ...], text: str, names: TermIndex[GazetteerEntry]
+) -> Entity | None:
     """The first gazetteer entity right after an attribution verb (قال، بحسب، نقلت …)."""
-    for match in gazetteer_index().matches(tokens, text):
+    for match in names.matches(tokens, text):
         entry = match.value
         if entry.type not in _SOURCE_TYPES:
             continue
@@ -116,18 +122,20 @@ _QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^“”]+)”|¢([^¢]+)
 _MIN_QUOTE_WORDS = 3
 
 
-def find_quotes(tokens: tuple[Token, ...], text: str, source: Entity | None) -> tuple[Quote, ...]:
+def find_quotes(
+    tokens: tuple[Token, ...], text: str, source: Entity | None, names: TermIndex[GazetteerEntry]
+) -> tuple[Quote, ...]:
     """Quotations (three words or more, not just a quoted name), with their speaker.
 
     The speaker is the nearest person named before the quote (قال لافرينتييف «…»), else the
     sentence's attributed source (بحسب المرصد …); else unknown ("sources said")."""
     quotes = []
-    names = [m for m in gazetteer_index().matches(tokens, text) if m.value.type == "person"]
+    people = [m for m in names.matches(tokens, text) if m.value.type == "person"]
     for match in _QUOTED.finditer(text):
         words = next(g for g in match.groups() if g is not None).strip()
-        if len(words.split()) < _MIN_QUOTE_WORDS or _is_a_name(words):
+        if len(words.split()) < _MIN_QUOTE_WORDS or _is_a_name(words, names):
             continue  # a quoted name such as «جيش الإسلام» is not a quotation
-        before = [n for n in names if tokens[n.last].end <= match.start()]
+        before = [n for n in people if tokens[n.last].end <= match.start()]
         speaker = source
         if before:
             entry = before[-1].value
@@ -136,11 +144,9 @@ def find_quotes(tokens: tuple[Token, ...], text: str, source: Entity | None) -> 
     return tuple(quotes)
 
 
-def _is_a_name(words: str) -> bool:
+def _is_a_name(words: str, names: TermIndex[GazetteerEntry]) -> bool:
     tokens = tokenize(words, vocabulary())
-    return any(
-        m.first == 0 and m.last == len(tokens) - 1 for m in gazetteer_index().matches(tokens, words)
-    )
+    return any(m.first == 0 and m.last == len(tokens) - 1 for m in names.matches(tokens, words))
 
 
 # --- figures --------------------------------------------------------------------------

@@ -81,6 +81,8 @@ class TermIndex(Generic[T]):
 
 
 @cache
-def gazetteer_index() -> TermIndex[GazetteerEntry]:
-    """Every spelling variant of every gazetteer entry."""
-    return TermIndex((variant, entry) for entry in gazetteer() for variant in entry.variants)
+def gazetteer_index(extra: tuple[GazetteerEntry, ...] = ()) -> TermIndex[GazetteerEntry]:
+    """Every spelling variant of every gazetteer entry, plus a brief's own ``extra`` entries
+    (which win over built-in entries with the same spelling)."""
+    entries = (*extra, *gazetteer())
+    return TermIndex((variant, entry) for entry in entries for variant in entry.variants)

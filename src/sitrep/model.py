@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 SectionName = Literal["diplomacy", "battlefield", "other"]
 SECTION_ORDER: tuple[SectionName, ...] = ("diplomacy", "battlefield", "other")
@@ -161,6 +161,7 @@ class Item:
     primary: Analysed
     also: tuple[Analysed, ...] = ()
     score: int = 0
+    machine: str = ""  # a machine translation, only with ``build --translate``
 
     @property
     def refs(self) -> tuple[str, ...]:
@@ -226,3 +227,4 @@ class BriefConfig:
     handling: str
     organisation: str
     lexicon: tuple[tuple[SectionName, str, float, str], ...] = ()
+    gazetteer: tuple[Any, ...] = ()  # GazetteerEntry rows from the brief's gazetteer.csv

@@ -39,20 +39,38 @@ class GazetteerEntry:
     lon: float | None
 
 
+GAZETTEER_COLUMNS = ("type", "en", "ar", "role", "governorate", "lat", "lon")
+ENTITY_TYPES = frozenset({"state", "un", "aid", "group", "org", "person", "place"})
+
+
+def gazetteer_entry(row: dict[str, str]) -> GazetteerEntry:
+    """One gazetteer row; raises ValueError with the reason when it is not valid."""
+    if row.get("type") not in ENTITY_TYPES:
+        raise ValueError(
+            f"type {row.get('type')!r} is not one of {', '.join(sorted(ENTITY_TYPES))}"
+        )
+    variants = tuple(v.strip() for v in (row.get("ar") or "").split("|") if v.strip())
+    if not (row.get("en") or "").strip() or not variants:
+        raise ValueError("'en' and 'ar' (Arabic spellings separated by |) are required")
+    try:
+        lat = float(row["lat"]) if row.get("lat") else None
+        lon = float(row["lon"]) if row.get("lon") else None
+    except ValueError as exc:
+        raise ValueError("'lat' and 'lon' must be numbers") from exc
+    return GazetteerEntry(
+        row["type"],
+        row["en"].strip(),
+        variants,
+        row.get("role") or "",
+        row.get("governorate") or "",
+        lat,
+        lon,
+    )
+
+
 @cache
 def gazetteer() -> tuple[GazetteerEntry, ...]:
-    return tuple(
-        GazetteerEntry(
-            type=row["type"],
-            en=row["en"],
-            variants=tuple(v.strip() for v in row["ar"].split("|") if v.strip()),
-            role=row["role"],
-            governorate=row["governorate"],
-            lat=float(row["lat"]) if row["lat"] else None,
-            lon=float(row["lon"]) if row["lon"] else None,
-        )
-        for row in load_csv("gazetteer.csv")
-    )
+    return tuple(gazetteer_entry(row) for row in load_csv("gazetteer.csv"))
 
 
 @cache
