@@ -47,7 +47,7 @@ def test_common_words_are_not_places():
         ),
         ("إن أربعة من مسلحيها قتلوا في المعارك", (4, "fighters", "killed", "")),
         ("تقدمت «قسد» مسافة 1.5 كيلومتر داخل مدينة الرقة", (1.5, "km", "distance", "")),
-        ("قطاعين يمتد كل منهما نحو 25 مترا في السور", (25, "m", "distance", "about")),
+        ("يمتد كل منهما نحو 25 مترا في السور", (25, "m", "distance", "about")),
         ("قتل 22 شخصاً، غالبتهم من النساء", (22, "people", "killed", "")),
         ("دمرت ثلاثة مستودعات ذخيرة", (3, "depots", "targets", "")),
         ("أن مئات من الأمتار فقط تفصل", (100, "m", "distance", "hundreds of")),
@@ -94,3 +94,27 @@ def test_quoted_names_are_not_quotations():
 
 def test_an_addressee_is_not_the_source():
     assert extract("وقال المصدر لـ«سبوتنيك»، إن الموعد لم يحدد").source is None
+
+
+def test_dual_nouns_carry_their_number():
+    assert figures("بعد يومين من المفاوضات") == [(2, "days", "duration", "")]
+    assert figures("أحدثت ثغرتين في السور") == [(2, "breaches", "places", "")]
+
+
+def test_places_missing_from_the_gazetteer_are_kept_in_arabic():
+    found = extract("سيطرت على مدينة موحسن وقرى العبد والبوعمر في الريف").facts.entities
+    assert [(e.en, e.role) for e in found] == [
+        ("Mohassan", "town"),
+        ("«العبد»", "village, not in gazetteer"),
+        ("«البوعمر»", "village, not in gazetteer"),
+    ]
+    assert extract("في حي المشلب الواقع شرقا").facts.entities[0].en == "Mashlab district"
+
+
+def test_vague_thousands_read_as_thousands():
+    assert figures("ونزح آلاف الأشخاص من المدينة") == [(1000, "people", "people", "thousands of")]
+
+
+def test_a_place_word_followed_by_a_preposition_is_not_a_name():
+    found = extract("دخلت القوات حي الزين وسط مقاومة").facts.entities
+    assert [e.en for e in found] == ["«الزين»"]

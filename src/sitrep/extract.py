@@ -79,10 +79,98 @@ def find_entities(
     tokens: tuple[Token, ...], text: str, names: TermIndex[GazetteerEntry]
 ) -> tuple[Entity, ...]:
     found: dict[str, Entity] = {}
-    for match in names.matches(tokens, text):
+    known = list(names.matches(tokens, text))
+    for match in known:
         entry = match.value
         found.setdefault(entry.en, Entity(match.surface, entry.type, entry.en, entry.role))
+    for entity in unknown_places(
+        tokens, text, {i for m in known for i in range(m.first, m.last + 1)}
+    ):
+        found.setdefault(entity.en, entity)
     return tuple(found.values())
+
+
+_NAME_STOPWORDS = frozenset(
+    {
+        "في",
+        "من",
+        "الى",
+        "علي",
+        "عن",
+        "مع",
+        "بين",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "التي",
+        "الذي",
+        "حيث",
+        "بعد",
+        "قبل",
+        "داخل",
+        "خارج",
+        "محيط",
+        "بريف",
+        "ريف",
+        "الواقع",
+        "الواقعه",
+    }
+)
+_MAX_LISTED = 8
+
+
+def unknown_places(tokens: tuple[Token, ...], text: str, covered: set[int]) -> list[Entity]:
+    """Names after a place word (قرية، بلدة، حي، قرى X وY وZ) that the gazetteer does not know.
+
+    Shown in Arabic and marked: an English name is never invented for them."""
+    words = _place_words()
+    places: list[Entity] = []
+    for match in words.matches(tokens, text):
+        if _has_article(tokens[match.first].norm):
+            continue  # "المدينة", "القرى": refers back, does not introduce a name
+        kind, i = match.value, match.last + 1
+        while i < len(tokens) and len(places) < _MAX_LISTED and i not in covered:
+            token = tokens[i]
+            bare = (
+                token.norm[1:] if i > match.last + 1 and token.norm.startswith("و") else token.norm
+            )
+            if (
+                bare in _NAME_STOPWORDS
+                or token.norm in _NAME_STOPWORDS
+                or bare.isdigit()
+                or len(bare) < 2
+                or not _is_arabic(bare)
+                or next(words.matches(tokens[i : i + 1], text), None) is not None
+            ):
+                break
+            name = (
+                token.surface[len(token.surface) - len(bare) :]
+                if bare != token.norm
+                else token.surface
+            )
+            places.append(Entity(name, "place", f"«{name}»", f"{kind}, not in gazetteer"))
+            if i + 1 < len(tokens) and not tokens[i + 1].norm.startswith("و"):
+                break
+            i += 1
+    return places
+
+
+def _has_article(norm: str) -> bool:
+    return any(norm.startswith(p + "ال") for p in ("", "و", "ب", "ف", "ك")) or norm.startswith(
+        ("لل", "ولل")
+    )
+
+
+def _is_arabic(word: str) -> bool:
+    return all("\u0621" <= ch <= "\u064a" for ch in word)
+
+
+@cache
+def _place_words() -> TermIndex[str]:
+    return TermIndex(figure_tables()["place_words"].items())
 
 
 def find_source(
@@ -172,7 +260,7 @@ def find_figures(tokens: tuple[Token, ...], text: str) -> tuple[Figure, ...]:
     units, numbers, qualifiers, outcomes = _figure_indexes()
     outcome = _outcome(tokens, outcomes)
     word_numbers = {m.first: m for m in numbers.matches(tokens, text)}
-    figures: list[Figure] = []
+    figures: list[Figure] = list(_dual_figures(tokens, text, outcome))
     for i in range(len(tokens)):
         value, last = _number_at(tokens, i, word_numbers)
         if value is None:
@@ -186,6 +274,19 @@ def find_figures(tokens: tuple[Token, ...], text: str) -> tuple[Figure, ...]:
         surface = text[tokens[first].start : tokens[unit_last].end]
         figures.append(Figure(value, unit.unit, counts, surface, qualifier))
     return tuple(figures)
+
+
+def _dual_figures(tokens: tuple[Token, ...], text: str, outcome: str):
+    """``يومين`` is two days: a dual noun carries its own number."""
+    for match in _duals().matches(tokens, text):
+        unit: _Unit = match.value
+        counts = outcome if outcome and unit.counts in _PEOPLE else unit.counts
+        yield Figure(2, unit.unit, counts, match.surface, "")
+
+
+@cache
+def _duals() -> TermIndex[_Unit]:
+    return TermIndex((term, _Unit(**spec)) for term, spec in figure_tables()["duals"].items())
 
 
 def _number_at(tokens, i, word_numbers) -> tuple[float | None, int]:
@@ -211,7 +312,8 @@ def _unit_after(tokens, start, text, units) -> tuple[_Unit, int] | None:
 def _qualifier_before(tokens, i, text, qualifiers, word_match) -> tuple[str, int]:
     """The qualifier of the number at ``i`` (أكثر من، نحو …) and the token where it starts."""
     if word_match is not None and normalize(word_match.surface) in _VAGUE_NUMBERS:
-        return next(qualifiers.matches(tokens[i : i + 1], text)).value, i
+        vague = next(qualifiers.matches(tokens[i : i + 1], text), None)
+        return (vague.value if vague else ""), i
     start = max(0, i - 4)
     hits = list(qualifiers.matches(tokens[start:i], text))
     if hits and hits[-1].last == i - start - 1:
