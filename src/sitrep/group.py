@@ -2,8 +2,9 @@
 key takeaways, and the source list.
 
 Two statements from different articles are the same event when they are in the same
-section, name at least one common place or actor, and either report the same figure (value,
-unit, what it counts) or report differing casualty figures of the same kind on the same date.
+section, name at least one common place or actor, and either report the same event figure
+(value, unit, what it counts: casualties, distances, strikes — not standing facts such as
+"four zones") or report differing casualty figures of the same kind on the same date.
 The first report is kept as the item; the others are shown as "also reported", and differing
 figures become a range, conservative figure first (ACLED's rule).
 """
@@ -106,10 +107,32 @@ def same_event(a: Item, b: Item) -> bool:
     names = {e.en for e in first.facts.entities}
     if not names & {e.en for e in second.facts.entities}:
         return False
-    figures = {(f.value, f.unit, f.counts) for f in first.facts.figures}
+    figures = {
+        (f.value, f.unit, f.counts) for f in first.facts.figures if f.counts in _EVENT_COUNTS
+    }
     if figures & {(f.value, f.unit, f.counts) for f in second.facts.figures}:
         return True
     return _differing_casualties_same_day(first, second)
+
+
+# Counts that describe one event (a number killed, a distance advanced), unlike standing facts
+# such as "four de-escalation zones" that many different events mention.
+_EVENT_COUNTS = frozenset(
+    {
+        "killed",
+        "wounded",
+        "captured",
+        "detained",
+        "displaced",
+        "fighters",
+        "people",
+        "civilians",
+        "distance",
+        "strikes",
+        "targets",
+        "weapons",
+    }
+)
 
 
 _CASUALTIES = frozenset({"killed", "wounded"})
