@@ -52,7 +52,7 @@ def _subset(path, characters: set[str]) -> bytes:
     options.notdef_outline = True
     options.hinting = False
     options.drop_tables += ["meta"]  # font metadata table fontTools cannot subset
-    font = TTFont(path)
+    font = TTFont(path, recalcTimestamp=False)  # keep the package's date: rebuilds are identical
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes={ord(c) for c in characters})
     subsetter.subset(font)

@@ -3,7 +3,8 @@
 The URL fetcher allows only ``data:`` URLs and ``file:`` URLs under the brief and template
 folders: a report can never read other local files or reach the network. The PDF is written
 to a temporary file beside the target and moved into place, so a failed build never leaves a
-half-written PDF.
+half-written PDF. The PDF is tagged PDF/UA-1 (structure tree, language, XMP metadata), and its
+text layer is repaired for right-to-left ligatures by ``textlayer.one_character_per_code``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import HTML, URLFetcher
+
+from sitrep.render.textlayer import one_character_per_code
 
 
 class BlockedURLError(ValueError):
@@ -54,7 +57,9 @@ def write_pdf(html: str, target: Path, base_dir: Path, roots: Iterable[Path]) ->
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(handle)
     try:
-        document.write_pdf(temporary, pdf_tags=True)
+        document.write_pdf(
+            temporary, pdf_variant="pdf/ua-1", pdf_tags=True, finisher=one_character_per_code
+        )
         publish(temporary, target)
     finally:
         if os.path.exists(temporary):
