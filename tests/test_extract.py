@@ -118,3 +118,10 @@ def test_vague_thousands_read_as_thousands():
 def test_a_place_word_followed_by_a_preposition_is_not_a_name():
     found = extract("دخلت القوات حي الزين وسط مقاومة").facts.entities
     assert [e.en for e in found] == ["«الزين»"]
+
+
+def test_un_resolutions_are_named():
+    assert ("UN Security Council Resolution 2254", "un") in entities(
+        "وفقاً لقرار مجلس الأمن الدولي 2254"
+    )
+    assert ("UN Security Council Resolution 2165", "un") in entities("بموجب القرار 2165 الصادر")

@@ -87,7 +87,14 @@ def find_entities(
         tokens, text, {i for m in known for i in range(m.first, m.last + 1)}
     ):
         found.setdefault(entity.en, entity)
+    for match in _RESOLUTION.finditer(text):
+        name = f"UN Security Council Resolution {match[1]}"
+        found.setdefault(name, Entity(match[0], "un", name, "resolution"))
     return tuple(found.values())
+
+
+# "القرار 2254", "قرار مجلس الأمن الدولي 2254", "بموجب القرار 2165": a UN resolution number.
+_RESOLUTION = re.compile(r"(?:ال)?قرار(?:\s+(?:مجلس\s+الأمن|الأممي|الدولي|رقم))*\s+(\d{3,4})(?!\d)")
 
 
 _NAME_STOPWORDS = frozenset(
