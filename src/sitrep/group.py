@@ -157,25 +157,8 @@ def takeaways(sections: Sequence[Section]) -> tuple[Item, ...]:
     return tuple(chosen[:_MAX_TAKEAWAYS])
 
 
-_KEY_COUNTS = frozenset(
-    {
-        "killed",
-        "wounded",
-        "captured",
-        "detained",
-        "displaced",
-        "fighters",
-        "people",
-        "civilians",
-        "distance",
-        "strikes",
-        "weapons",
-        "targets",
-        "places",
-        "delegates",
-        "zones",
-    }
-)
+# A Key figures row: an event figure, or a count of places, delegates or zones.
+_KEY_COUNTS = _EVENT_COUNTS | {"places", "delegates", "zones"}
 _TYPE_ORDER = ("person", "group", "state", "un", "aid", "org", "place")
 
 
