@@ -21,7 +21,7 @@ from functools import cache
 
 from sitrep.lexicon import TermIndex, gazetteer_index
 from sitrep.model import BriefConfig, Classification, SectionName, Sentence
-from sitrep.normalize import Token, normalize, tokenize
+from sitrep.normalize import Token, normalize, strip_clitics, tokenize
 from sitrep.resources import GazetteerEntry, actor_cues, lexicon_rows, markers, vocabulary
 
 _MARKER_WEIGHT = 3.0
@@ -160,7 +160,7 @@ def _decide(
     for match in lexicon.terms.matches(tokens, text):
         cue = match.value
         key = normalize(match.surface)
-        if key in seen or _inside_a_name(match.first, match.last, names):
+        if key in seen or _inside_a_name(match.first, match.last, match.surface, names):
             continue
         seen.add(key)
         hits.append(cue)
@@ -184,10 +184,16 @@ def _decide(
     return Classification(section, tuple(reasons), cues)
 
 
-def _inside_a_name(first: int, last: int, names) -> bool:
-    """True when tokens first..last lie strictly inside a longer gazetteer name."""
+def _inside_a_name(first: int, last: int, surface: str, names) -> bool:
+    """True when tokens first..last lie strictly inside a longer gazetteer name and are not
+    themselves a spelling of that name (مجلس الأمن inside مجلس الأمن الدولي stays a term)."""
+    forms = set(strip_clitics(normalize(surface)))
     return any(
-        n.first <= first and last <= n.last and (n.last - n.first) > (last - first) for n in names
+        n.first <= first
+        and last <= n.last
+        and (n.last - n.first) > (last - first)
+        and not forms & {normalize(v) for v in n.value.variants}
+        for n in names
     )
 
 
