@@ -125,3 +125,15 @@ def test_un_resolutions_are_named():
         "وفقاً لقرار مجلس الأمن الدولي 2254"
     )
     assert ("UN Security Council Resolution 2165", "un") in entities("بموجب القرار 2165 الصادر")
+
+
+def test_a_qualifier_after_the_counted_noun():
+    (figure,) = extract("قتل 40 مدنيا على الأقل في هجوم على مدينة دوما").facts.figures
+    assert (figure.value, figure.qualifier) == (40, "at least")
+
+
+def test_reversed_curly_quotes_are_quotations():
+    (quote,) = extract(
+        "وقال الوزير ”نحن ملتزمون بالاتفاق ولن نتراجع عنه“ في مؤتمر صحفي."
+    ).facts.quotes
+    assert quote.text == "نحن ملتزمون بالاتفاق ولن نتراجع عنه"

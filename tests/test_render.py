@@ -155,3 +155,13 @@ def test_translate_without_a_model_says_how_to_get_one(capsys, monkeypatch):
     monkeypatch.setattr(builtins, "__import__", no_argos)
     assert main(["build", "--translate", "--briefs-dir", "briefs"]) == 1
     assert "pip install argostranslate" in capsys.readouterr().err
+
+
+def test_an_article_without_body_text_is_reported(make_brief, tmp_path):
+    root = make_brief(
+        articles={"a.txt": ARTICLE, "b.txt": "عنوان فقط\n", "c.txt": "تويتر\nEmail\n"}
+    )
+    result = build_brief(root, tmp_path / "o", formats=("html",), generated=dt.date(2026, 1, 1))
+    assert result.articles == 3
+    assert sorted(w.split(": ")[0].rsplit("/", 1)[1] for w in result.warnings) == ["b.txt", "c.txt"]
+    assert all("no body text" in w for w in result.warnings)

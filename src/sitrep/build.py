@@ -104,13 +104,20 @@ def read_articles(folder: Path, *, strict: bool) -> tuple[list[Article], list[st
     paths = list_articles(folder)
     for path, ref in zip(paths, article_refs(paths), strict=True):
         try:
-            articles.append(read_article(path, ref))
+            article = read_article(path, ref)
         except ArticleError as exc:
             if strict:
                 raise
             warnings.append(str(exc))
+            continue
+        articles.append(article)
+        if not article.blocks:
+            warnings.append(
+                f"{path}: no body text (only a headline, captions or page debris);"
+                " nothing to report from it"
+            )
     if not articles:
-        raise SitrepError(f"{folder}: no readable articles (.txt or .md)")
+        raise SitrepError(f"{folder}: no readable articles (.txt, .md, .html)")
     return articles, warnings
 
 

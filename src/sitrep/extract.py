@@ -213,7 +213,7 @@ def _addressed(tokens: tuple[Token, ...], index: int) -> bool:
 
 # --- quotes ---------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^“”]+)”|¢([^¢]+)¢")
+_QUOTED = re.compile(r"«([^«»]+)»|\"([^\"]+)\"|“([^“”]+)”|”([^“”]+)“|¢([^¢]+)¢")
 _MIN_QUOTE_WORDS = 3
 
 
@@ -277,6 +277,8 @@ def find_figures(tokens: tuple[Token, ...], text: str) -> tuple[Figure, ...]:
             continue
         unit, unit_last = unit_match
         qualifier, first = _qualifier_before(tokens, i, text, qualifiers, word_numbers.get(i))
+        if not qualifier:
+            qualifier = _qualifier_after(tokens, unit_last, text)
         counts = outcome if outcome and unit.counts in _PEOPLE else unit.counts
         surface = text[tokens[first].start : tokens[unit_last].end]
         figures.append(Figure(value, unit.unit, counts, surface, qualifier))
@@ -326,6 +328,15 @@ def _qualifier_before(tokens, i, text, qualifiers, word_match) -> tuple[str, int
     if hits and hits[-1].last == i - start - 1:
         return hits[-1].value, start + hits[-1].first
     return "", i
+
+
+_AFTER_QUALIFIERS = {"علي الاقل": "at least", "علي اقل تقدير": "at least", "تقريبا": "about"}
+
+
+def _qualifier_after(tokens: tuple[Token, ...], unit_last: int, text: str) -> str:
+    """``40 مدنيا على الأقل``: "at least" after the counted noun."""
+    following = " ".join(t.norm for t in tokens[unit_last + 1 : unit_last + 4])
+    return next((en for ar, en in _AFTER_QUALIFIERS.items() if following.startswith(ar)), "")
 
 
 def _outcome(tokens: tuple[Token, ...], outcomes: dict[str, str]) -> str:
