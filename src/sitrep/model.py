@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
+
+from sitrep.resources import GazetteerEntry
 
 SectionName = Literal["diplomacy", "battlefield", "other"]
 SECTION_ORDER: tuple[SectionName, ...] = ("diplomacy", "battlefield", "other")
@@ -227,4 +229,4 @@ class BriefConfig:
     handling: str
     organisation: str
     lexicon: tuple[tuple[SectionName, str, float, str], ...] = ()
-    gazetteer: tuple[Any, ...] = ()  # GazetteerEntry rows from the brief's gazetteer.csv
+    gazetteer: tuple[GazetteerEntry, ...] = ()  # rows of the brief's own gazetteer.csv
