@@ -146,6 +146,15 @@ def article_refs(paths: list[Path]) -> list[str]:
     return [f"{i:03d}" for i in range(1, len(paths) + 1)]
 
 
+def analyse_article(article: Article, lexicon: Lexicon) -> list[Analysed]:
+    """segment → classify → extract for one article (what ``sitrep inspect`` shows)."""
+    sentences = segment(article)
+    labels = classify(sentences, lexicon, article.title)
+    return [
+        _analyse(s, label, article, lexicon) for s, label in zip(sentences, labels, strict=True)
+    ]
+
+
 def _analyse(sentence, label, article: Article, lexicon: Lexicon) -> Analysed:
     extracted = extract(sentence.text, article.published, lexicon.names)
     return Analysed(sentence, label, extracted.facts, extracted.source)

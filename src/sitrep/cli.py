@@ -14,16 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sitrep import __version__
-from sitrep.build import FORMATS, article_refs, build_brief
-from sitrep.classify import classify, lexicon_for
+from sitrep.build import FORMATS, analyse_article, article_refs, build_brief
+from sitrep.classify import default_lexicon, lexicon_for
 from sitrep.config import find_brief, list_briefs, load_brief
 from sitrep.errors import SitrepError
 from sitrep.evaluate import format_misses, format_scores, gold_parts, read_gold, score
-from sitrep.extract import extract
 from sitrep.ingest import ARTICLE_SUFFIXES, list_articles, read_article
 from sitrep.inspect_view import article_record, json_line, terminal_view
-from sitrep.model import Analysed
-from sitrep.segment import segment
 from sitrep.translate import offline_translator
 
 EXIT_ERROR = 1
@@ -246,12 +243,7 @@ def _run_inspect(args: argparse.Namespace) -> int:
     paths = _article_paths(args.paths)
     for path, ref in zip(paths, article_refs(paths), strict=True):
         article = read_article(path, ref)
-        sentences = segment(article)
-        analysed = [
-            Analysed(s, label, (found := extract(s.text, article.published)).facts, found.source)
-            for s, label in zip(sentences, classify(sentences, title=article.title), strict=True)
-        ]
-        record = article_record(article, analysed)
+        record = article_record(article, analyse_article(article, default_lexicon()))
         print(json_line(record) if args.json else terminal_view(record, shape=not args.no_shape))
     return 0
 
