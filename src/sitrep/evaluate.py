@@ -28,7 +28,6 @@ class GoldArticle:
 @dataclass(frozen=True)
 class Miss:
     path: Path
-    line: int
     gold: SectionName
     predicted: SectionName
     text: str
@@ -113,7 +112,7 @@ def score(articles: Iterable[GoldArticle], lexicon: Lexicon | None = None) -> Sc
         ):
             confusion[(gold, found.section)] += 1
             if gold != found.section:
-                misses.append(Miss(article.path, 0, gold, found.section, text, found.reasons))
+                misses.append(Miss(article.path, gold, found.section, text, found.reasons))
     return Scores(dict(confusion), tuple(misses))
 
 

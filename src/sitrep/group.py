@@ -196,19 +196,19 @@ def _without_clitics(surface: str) -> str:
     first = words[0]
     for prefix in ("وب", "ول", "وك", "و", "ب", "ل", "ف", "ك"):
         rest = first[len(prefix) :].lstrip("ـ")
-        if first.startswith(prefix) and len(rest) >= 3 and normalize(rest) in _NAME_FORMS():
+        if first.startswith(prefix) and len(rest) >= 3 and normalize(rest) in _name_first_words():
             return " ".join([rest, *words[1:]])
         if (
             first.startswith(prefix)
             and rest.startswith("ل")
-            and normalize("ا" + rest) in _NAME_FORMS()
+            and normalize("ا" + rest) in _name_first_words()
         ):
             return " ".join(["ا" + rest, *words[1:]])  # للرقة → الرقة
     return surface
 
 
 @cache
-def _NAME_FORMS() -> frozenset[str]:
+def _name_first_words() -> frozenset[str]:
     return frozenset(normalize(v).split()[0] for e in gazetteer() for v in e.variants)
 
 

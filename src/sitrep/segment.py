@@ -88,14 +88,14 @@ def _is_abbreviation(token: str) -> bool:
     parts = [p for p in normalize(token).split(".") if p]
     if not parts:
         return False
-    known = _abbreviation_table()
+    known = _segment_vocabulary()
     if any(normalize(token).rstrip(".") in a or a in normalize(token) for a in known["full"]):
         return True
     return all(len(p) == 1 or p in known["letters"] for p in parts)
 
 
 @cache
-def _abbreviation_table() -> dict[str, Any]:
+def _segment_vocabulary() -> dict[str, Any]:
     vocab = article_vocabulary()
     return {
         "full": frozenset(normalize(a) for a in vocab["abbreviations"]),
@@ -140,5 +140,5 @@ def _join_continuations(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 def _opens_with_continuation(sentence: str) -> bool:
     words = normalize(sentence).split()
-    openers = _abbreviation_table()["openers"]
+    openers = _segment_vocabulary()["openers"]
     return any(" ".join(words[: len(o.split())]).strip("،,:") == o for o in openers if words)
