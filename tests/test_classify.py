@@ -89,3 +89,38 @@ def test_the_terms_of_an_agreement_are_diplomacy():
     )
     assert result.section == "diplomacy"
     assert result.reasons[0].startswith("terms of an agreement («وتقضي»)")
+
+
+def test_verbs_match_in_every_person_and_tense():
+    for text in (
+        "وقصفت الطائرات القرية.",
+        "ويقصفون البلدة منذ الصباح.",
+        "وستقصف المدفعية المواقع.",
+        "وتقصف الطائرات الحي.",
+    ):
+        result = classify(sentences(text))[0]
+        assert result.section == "battlefield", text
+        assert any("shelled" in reason for reason in result.reasons), text
+
+
+def test_a_verb_is_not_read_inside_a_longer_noun():
+    result = classify(sentences("وأطلقت وزارة الصحة حملة لقاحات في المحافظة."))[0]
+    assert not any("visited" in reason for reason in result.reasons)
+    assert result.section == "other"
+
+
+def test_a_political_speaker_makes_a_statement_diplomacy():
+    result = classify(
+        sentences(
+            "سيطرت القوات على القرية بعد معارك عنيفة.",
+            "وقال الرئيس أردوغان إن الهدف التالي للعملية هو مدينة منبج.",
+        )
+    )
+    assert [c.section for c in result] == ["battlefield", "diplomacy"]
+    assert "diplomacy: statement by «الرئيس» (+2)" in result[1].reasons
+
+
+def test_a_military_speaker_is_not_a_political_one():
+    result = classify(sentences("وقالت وزارة الدفاع الروسية إن طائراتها دمرت مستودعات ذخيرة."))[0]
+    assert result.section == "battlefield"
+    assert not any("statement by" in reason for reason in result.reasons)

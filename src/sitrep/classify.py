@@ -21,8 +21,15 @@ from functools import cache
 
 from sitrep.lexicon import TermIndex, gazetteer_index
 from sitrep.model import BriefConfig, Classification, SectionName, Sentence
-from sitrep.normalize import Token, normalize, strip_clitics, tokenize
-from sitrep.resources import GazetteerEntry, actor_cues, lexicon_rows, markers, vocabulary
+from sitrep.normalize import Token, normalize, strip_clitics, tokenize, without_article
+from sitrep.resources import (
+    GazetteerEntry,
+    actor_cues,
+    lexicon_rows,
+    markers,
+    verb_form_set,
+    vocabulary,
+)
 
 _MARKER_WEIGHT = 3.0
 _CONTEXT_WEIGHT = 1.0
@@ -44,6 +51,8 @@ class Lexicon:
     terms_frame: TermIndex[str]
     terms_factor: float
     names: TermIndex[GazetteerEntry]
+    speaker_verbs: TermIndex[str]
+    speaker_titles: TermIndex[str]
 
 
 @cache
@@ -65,15 +74,18 @@ def lexicon_for(brief: BriefConfig) -> Lexicon:
 
 
 def _bare_term(term: str) -> str:
-    norm = normalize(term)
-    return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
+    return without_article(normalize(term))
 
 
 def build_lexicon(
     rows: Iterable[tuple[str, str, float, str]], names: TermIndex[GazetteerEntry] | None = None
 ) -> Lexicon:
     """A lexicon from ``(section, term, weight, english)`` rows plus the marker table."""
-    terms = TermIndex(((term, Cue(sec, w, en)) for sec, term, w, en in rows), inflect=True)  # type: ignore[arg-type]
+    terms = TermIndex(
+        ((term, Cue(sec, w, en)) for sec, term, w, en in rows),  # type: ignore[arg-type]
+        inflect=True,
+        exact=verb_form_set(),
+    )
     table = markers()
     marker_terms = TermIndex(
         (term, kind)
@@ -82,7 +94,16 @@ def build_lexicon(
     )
     frame = TermIndex((term, term) for term in table["terms"])
     factor = float(table["terms_battlefield_factor"])
-    return Lexicon(terms, marker_terms, frame, factor, names or gazetteer_index())
+    speakers = actor_cues()["speakers"]
+    return Lexicon(
+        terms,
+        marker_terms,
+        frame,
+        factor,
+        names or gazetteer_index(),
+        TermIndex((verb, verb) for verb in speakers["verbs"]),
+        TermIndex(((title, title) for title in speakers["titles"]), inflect=True),
+    )
 
 
 def classify(
@@ -172,6 +193,11 @@ def _decide(
     for entry, (section, weight) in _actor_cues(names):
         scores[section] += weight
         reasons.append(f"actor: {entry.en} → {section} (+{weight:g})")
+    speaker = _political_speaker(tokens, text, lexicon, names)
+    if speaker:
+        surface, weight = speaker
+        scores["diplomacy"] += weight
+        reasons.append(f"diplomacy: statement by «{surface}» (+{weight:g})")
     if topic and not (marker and marker[0] == topic):
         scores[topic] += _CONTEXT_WEIGHT
         reasons.append(f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})")
@@ -194,6 +220,38 @@ def _inside_a_name(first: int, last: int, surface: str, names) -> bool:
         and (n.last - n.first) > (last - first)
         and not forms & {normalize(v) for v in n.value.variants}
         for n in names
+    )
+
+
+def _political_speaker(
+    tokens: tuple[Token, ...], text: str, lexicon: Lexicon, names
+) -> tuple[str, float] | None:
+    """The political subject of a statement (وقال وزير الخارجية …، ونفت أنقرة …) and its
+    weight, when the sentence opens with one and has a statement verb near the start."""
+    spec = actor_cues()["speakers"]
+    head = tokens[: int(spec["verb_window"])]
+    if next(lexicon.speaker_verbs.matches(head, text), None) is None:
+        return None
+    window = int(spec["subject_window"])
+    title = next(lexicon.speaker_titles.matches(tokens[: window + 2], text), None)
+    if title and title.first < window:
+        return title.surface, float(spec["title_weight"])
+    for match in names:
+        if match.first >= window:
+            break
+        if match.value.type == "person" and _is_political(match.value.role):
+            return match.surface, float(spec["title_weight"])
+        if match.value.type == "state":
+            return match.surface, float(spec["state_weight"])
+    return None
+
+
+def _is_political(role: str) -> bool:
+    role = role.lower()
+    return "defence" not in role and any(
+        word in role
+        for word, spec in actor_cues()["roles"].items()
+        if spec["section"] == "diplomacy"
     )
 
 

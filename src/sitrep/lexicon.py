@@ -3,6 +3,8 @@
 A term matches a run of tokens when its first word equals a token after a leading clitic
 (و ف ب ل ك ال …) is stripped (with ``inflect``, also after a suffix in ``SUFFIXES`` is
 stripped), and its remaining words equal the following tokens, allowing the article ال.
+With ``inflect``, a term listed with the article (الحصار) also matches without it (حصار), and
+the longest term wins whichever form of the first token it starts from.
 """
 
 from __future__ import annotations
@@ -32,13 +34,28 @@ class Match(Generic[T]):
 class TermIndex(Generic[T]):
     """An index from normalized terms to payloads; longest match wins."""
 
-    def __init__(self, entries: Iterable[tuple[str, T]], *, inflect: bool = False) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, T]],
+        *,
+        inflect: bool = False,
+        exact: Iterable[str] = (),
+    ) -> None:
+        """``exact``: terms (such as conjugated verbs) never matched through a stripped suffix,
+        so that وزارة is not read as زار + ة."""
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T, bool]]] = {}
         self._inflect = inflect
+        exact_terms = {normalize(term) for term in exact}
         for term, value in entries:
-            words = tuple(normalize(term).split())
-            if words:
-                self._by_first.setdefault(words[0], []).append((words, value))
+            norm = normalize(term)
+            words = tuple(norm.split())
+            if not words:
+                continue
+            entry = (words, value, norm in exact_terms)
+            self._by_first.setdefault(words[0], []).append(entry)
+            bare = words[0][2:]
+            if inflect and words[0].startswith("ال") and len(bare) >= 3:
+                self._by_first.setdefault(bare, []).append(((bare, *words[1:]), value, entry[2]))
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
 
@@ -56,19 +73,25 @@ class TermIndex(Generic[T]):
             i = last + 1
 
     def _match_at(self, tokens: tuple[Token, ...], i: int) -> tuple[int, T] | None:
-        for first in self._first_forms(tokens[i].norm):
-            for words, value in self._by_first.get(first, ()):
-                if self._rest_matches(words[1:], tokens, i + 1):
-                    return len(words), value
-        return None
+        best: tuple[int, T] | None = None
+        for first, suffixed in self._first_forms(tokens[i].norm):
+            for words, value, exact in self._by_first.get(first, ()):
+                if best and len(words) <= best[0]:
+                    break
+                if not (exact and suffixed) and self._rest_matches(words[1:], tokens, i + 1):
+                    best = (len(words), value)
+                    break
+        return best
 
-    def _first_forms(self, norm: str) -> Iterator[str]:
+    def _first_forms(self, norm: str) -> Iterator[tuple[str, bool]]:
+        """Each form of a token the first word of a term may take, and whether it lost a
+        suffix."""
         for form in strip_clitics(norm):
-            yield form
+            yield form, False
             if self._inflect:
                 for suffix in SUFFIXES[1:]:
                     if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                        yield form[: -len(suffix)]
+                        yield form[: -len(suffix)], True
 
     @staticmethod
     def _rest_matches(rest: tuple[str, ...], tokens: tuple[Token, ...], start: int) -> bool:

@@ -149,3 +149,12 @@ def strip_clitics(norm: str) -> tuple[str, ...]:
             if prefix.endswith("ال"):
                 forms.append("ال" + rest)
     return tuple(dict.fromkeys(forms))
+
+
+def without_article(norm: str) -> str:
+    """A normalized term with the article ال taken off its first word (when at least three
+    letters remain): the form under which the lexicon indexes it."""
+    first, *rest = norm.split() or [""]
+    if first.startswith("ال") and len(first) >= 5:
+        first = first[2:]
+    return " ".join([first, *rest])

@@ -12,7 +12,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from sitrep.normalize import Vocabulary
+from sitrep.normalize import Vocabulary, normalize, without_article
 
 
 def _data_text(name: str) -> str:
@@ -89,12 +89,45 @@ def markers() -> dict[str, Any]:
     return load_toml("markers.toml")
 
 
+PAST_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم")
+PRESENT_PREFIXES = ("ي", "ت", "ن", "أ")
+PRESENT_SUFFIXES = ("", "ون", "ان", "ن", "ين", "وا")
+
+
 @cache
 def lexicon_rows() -> tuple[tuple[str, str, float, str], ...]:
-    return tuple(
+    """The terms of ``lexicon.csv`` and every conjugated form of ``verbs.csv`` (a term listed
+    in ``lexicon.csv`` keeps its own weight)."""
+    rows = [
         (row["section"], row["term"], float(row["weight"]), row["en"])
         for row in load_csv("lexicon.csv")
+    ]
+    listed = {without_article(normalize(row[1])) for row in rows}
+    for row in load_csv("verbs.csv"):
+        for form in verb_forms(row["past"], row["present"]):
+            if without_article(normalize(form)) not in listed:
+                listed.add(without_article(normalize(form)))
+                rows.append((row["section"], form, float(row["weight"]), row["en"]))
+    return tuple(rows)
+
+
+@cache
+def verb_form_set() -> frozenset[str]:
+    """Every conjugated form generated from ``verbs.csv``."""
+    return frozenset(
+        form for row in load_csv("verbs.csv") for form in verb_forms(row["past"], row["present"])
     )
+
+
+def verb_forms(past: str, present: str) -> tuple[str, ...]:
+    """The conjugated forms of a verb from its past stems and its present stems (with ي):
+    ``verb_forms("قصف", "يقصف")`` gives قصف قصفت قصفوا … يقصف تقصف يقصفون سيقصف …"""
+    forms = [stem + suffix for stem in past.split() for suffix in PAST_SUFFIXES]
+    for stem in (word[1:] for word in present.split()):
+        for prefix in PRESENT_PREFIXES:
+            for suffix in PRESENT_SUFFIXES:
+                forms += [prefix + stem + suffix, "س" + prefix + stem + suffix]
+    return tuple(dict.fromkeys(forms))
 
 
 @cache
