@@ -124,3 +124,17 @@ def test_a_military_speaker_is_not_a_political_one():
     result = classify(sentences("وقالت وزارة الدفاع الروسية إن طائراتها دمرت مستودعات ذخيرة."))[0]
     assert result.section == "battlefield"
     assert not any("statement by" in reason for reason in result.reasons)
+
+
+def test_a_sentence_opening_with_a_stance_verb_is_a_political_statement():
+    result = classify(sentences("ونددت الحكومة بالقانون واعتبرته إرهاباً اقتصادياً."))[0]
+    assert "diplomacy: opens with «ونددت» (+1)" in result.reasons
+    assert result.section == "diplomacy"
+
+
+def test_what_parties_agree_on_is_read_as_terms():
+    result = classify(
+        sentences("وعقدت اللجنة اجتماعاً انتهى بالاتفاق على سحب التعزيزات من البلدة.")
+    )[0]
+    assert any(reason.startswith("terms of an agreement") for reason in result.reasons)
+    assert result.section == "diplomacy"

@@ -53,6 +53,8 @@ class Lexicon:
     names: TermIndex[GazetteerEntry]
     speaker_verbs: TermIndex[str]
     speaker_titles: TermIndex[str]
+    stance: TermIndex[str]
+    stance_weight: float
 
 
 @cache
@@ -102,7 +104,9 @@ def build_lexicon(
         factor,
         names or gazetteer_index(),
         TermIndex((verb, verb) for verb in speakers["verbs"]),
-        TermIndex(((title, title) for title in speakers["titles"]), inflect=True),
+        TermIndex((title, title) for title in speakers["titles"]),
+        TermIndex((verb, verb) for verb in table["stance"]),
+        float(table["stance_weight"]),
     )
 
 
@@ -193,6 +197,10 @@ def _decide(
     for entry, (section, weight) in _actor_cues(names):
         scores[section] += weight
         reasons.append(f"actor: {entry.en} → {section} (+{weight:g})")
+    stance = next(lexicon.stance.matches(tokens[:1], text), None)
+    if stance:
+        scores["diplomacy"] += lexicon.stance_weight
+        reasons.append(f"diplomacy: opens with «{stance.surface}» (+{lexicon.stance_weight:g})")
     speaker = _political_speaker(tokens, text, lexicon, names)
     if speaker:
         surface, weight = speaker

@@ -18,7 +18,7 @@ from sitrep.normalize import Token, normalize, strip_clitics
 from sitrep.resources import GazetteerEntry, gazetteer
 
 T = TypeVar("T")
-SUFFIXES: tuple[str, ...] = ("", "ه", "ها", "هم", "هما", "ات", "ين", "ون", "ان")
+SUFFIXES: tuple[str, ...] = ("", "ه", "ها", "هم", "هما", "ات", "ين", "ون", "ان", "ا")
 
 
 @dataclass(frozen=True)
