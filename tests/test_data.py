@@ -3,7 +3,14 @@
 from collections import Counter
 
 from sitrep.normalize import normalize, without_article
-from sitrep.resources import date_tables, figure_tables, gazetteer, lexicon_rows, markers
+from sitrep.resources import (
+    date_tables,
+    figure_tables,
+    gazetteer,
+    lexicon_rows,
+    markers,
+    verb_form_set,
+)
 
 ENTITY_TYPES = {"state", "un", "aid", "group", "org", "person", "place"}
 
@@ -54,3 +61,13 @@ def test_each_lexicon_term_appears_once():
     lexicon matches both)."""
     terms = Counter(without_article(normalize(term)) for _, term, _, _ in lexicon_rows())
     assert [t for t, n in terms.items() if n > 1] == []
+
+
+def test_no_verb_form_is_a_gazetteer_name():
+    names = {
+        word
+        for entry in gazetteer()
+        for variant in entry.variants
+        for word in normalize(variant).split()
+    }
+    assert {normalize(form) for form in verb_form_set()} & names == set()

@@ -1,15 +1,18 @@
 """Sort sentences into Diplomacy, Battlefield or Other, with the cues that decided it.
 
-Three kinds of evidence, each recorded as a human-readable reason:
+Each kind of evidence is recorded as a human-readable reason:
 1. pivot markers at the start of a sentence (ميدانياً, سياسياً, من ناحية أخرى …) that set or
-   clear the running topic;
-2. weighted lexicon hits (``data/lexicon.csv``) matched through clitics and suffixes; a hit
+   clear the running topic (``data/markers.toml``);
+2. weighted lexicon hits matched through clitics and suffixes: terms from
+   ``data/lexicon.csv`` and every conjugation of the verbs in ``data/verbs.csv``; a hit
    strictly inside a longer name (تحرير in هيئة تحرير الشام) does not count;
-   actor cues: the gazetteer entities present (envoys and ministers, UN bodies, armed groups;
+3. actor cues: the gazetteer entities present (envoys and ministers, UN bodies, armed groups;
    ``data/actors.toml``);
-3. the terms frame: in a sentence that states an agreement's terms (ينص، تقضي، بموجب …),
-   battlefield words describe the deal, so their weight is reduced (``data/markers.toml``);
-4. context: the running topic from the last marker adds a prior to its section; without one,
+4. political statements: a political subject with a statement verb (وقال وزير الخارجية …)
+   or a sentence that opens with a stance verb (ندد، طالب، رحب …);
+5. the terms frame: in a sentence that states an agreement's terms (ينص، تقضي، بموجب …),
+   battlefield and humanitarian words describe the deal, so their weight is reduced;
+6. context: the running topic from the last marker adds a prior to its section; without one,
    the previous sentence's section adds a smaller prior (neighbour smoothing).
 """
 
@@ -95,7 +98,7 @@ def build_lexicon(
         for term in table[kind]
     )
     frame = TermIndex((term, term) for term in table["terms"])
-    factor = float(table["terms_battlefield_factor"])
+    factor = float(table["terms_factor"])
     speakers = actor_cues()["speakers"]
     return Lexicon(
         terms,
@@ -178,7 +181,8 @@ def _decide(
     frame = next(lexicon.terms_frame.matches(tokens, text), None)
     if frame:
         reasons.append(
-            f"terms of an agreement («{frame.surface}»): battlefield cues ×{lexicon.terms_factor:g}"
+            f"terms of an agreement («{frame.surface}»): "
+            f"battlefield and other cues ×{lexicon.terms_factor:g}"
         )
     seen: set[str] = set()
     hits: list[Cue] = []
@@ -189,9 +193,7 @@ def _decide(
             continue
         seen.add(key)
         hits.append(cue)
-        weight = cue.weight * (
-            lexicon.terms_factor if frame and cue.section == "battlefield" else 1
-        )
+        weight = cue.weight * (lexicon.terms_factor if frame and cue.section != "diplomacy" else 1)
         scores[cue.section] += weight
         reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{weight:g})")
     for entry, (section, weight) in _actor_cues(names):

@@ -104,7 +104,7 @@ def lexicon_rows() -> tuple[tuple[str, str, float, str], ...]:
     ]
     listed = {without_article(normalize(row[1])) for row in rows}
     for row in load_csv("verbs.csv"):
-        for form in verb_forms(row["past"], row["present"]):
+        for form in verb_forms(row["past"], row["present"], row["except"]):
             if without_article(normalize(form)) not in listed:
                 listed.add(without_article(normalize(form)))
                 rows.append((row["section"], form, float(row["weight"]), row["en"]))
@@ -115,19 +115,22 @@ def lexicon_rows() -> tuple[tuple[str, str, float, str], ...]:
 def verb_form_set() -> frozenset[str]:
     """Every conjugated form generated from ``verbs.csv``."""
     return frozenset(
-        form for row in load_csv("verbs.csv") for form in verb_forms(row["past"], row["present"])
+        form
+        for row in load_csv("verbs.csv")
+        for form in verb_forms(row["past"], row["present"], row["except"])
     )
 
 
-def verb_forms(past: str, present: str) -> tuple[str, ...]:
-    """The conjugated forms of a verb from its past stems and its present stems (with ي):
-    ``verb_forms("قصف", "يقصف")`` gives قصف قصفت قصفوا … يقصف تقصف يقصفون سيقصف …"""
+def verb_forms(past: str, present: str, excluded: str = "") -> tuple[str, ...]:
+    """The conjugated forms of a verb from its past stems and its present stems (with ي),
+    without the ``excluded`` forms: ``verb_forms("قصف", "يقصف")`` gives قصف قصفت قصفوا …
+    يقصف تقصف يقصفون سيقصف …"""
     forms = [stem + suffix for stem in past.split() for suffix in PAST_SUFFIXES]
     for stem in (word[1:] for word in present.split()):
         for prefix in PRESENT_PREFIXES:
             for suffix in PRESENT_SUFFIXES:
                 forms += [prefix + stem + suffix, "س" + prefix + stem + suffix]
-    return tuple(dict.fromkeys(forms))
+    return tuple(form for form in dict.fromkeys(forms) if form not in excluded.split())
 
 
 @cache
