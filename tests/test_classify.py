@@ -139,3 +139,15 @@ def test_what_parties_agree_on_is_read_as_terms():
     )[0]
     assert any(reason.startswith("terms of an agreement") for reason in result.reasons)
     assert result.section == "diplomacy"
+
+
+def test_words_in_a_subordinate_clause_count_less():
+    result = classify(sentences("ونزح مئات المدنيين من القرية خشية تجدد المعارك."))[0]
+    assert "battlefield: «المعارك» fighting (+1, subordinate clause)" in result.reasons
+    assert result.section == "other"
+
+
+def test_the_opening_verb_counts_more():
+    result = classify(sentences("قتل 82 شخصاً في انفجارين هزا الجامعة أثناء امتحانات الطلاب."))[0]
+    assert "battlefield: «قتل» killed (+3, opening verb)" in result.reasons
+    assert result.section == "battlefield"

@@ -27,3 +27,8 @@ def test_verb_forms_cover_past_present_and_future():
     forms = verb_forms("قصف", "يقصف")
     assert {"قصف", "قصفت", "قصفوا", "يقصف", "تقصف", "يقصفون", "سيقصف", "ستقصف"} <= set(forms)
     assert {"تصدت", "يتصدى"} <= set(verb_forms("تصدى تصدت", "يتصدى"))
+
+
+def test_a_noun_ending_in_ta_marbuta_matches_with_a_suffix():
+    index = TermIndex([("سيطرة", "control")], inflect=True)
+    assert hits(index, "بعد سيطرتها على المدينة") == [("control", "سيطرتها")]

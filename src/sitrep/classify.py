@@ -45,6 +45,7 @@ class Cue:
     section: SectionName
     weight: float
     en: str
+    verb: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class Lexicon:
     speaker_titles: TermIndex[str]
     stance: TermIndex[str]
     stance_weight: float
+    subordinate: TermIndex[str]
+    subordinate_from: int
+    subordinate_factor: float
+    opening_verb_factor: float
 
 
 @cache
@@ -86,10 +91,11 @@ def build_lexicon(
     rows: Iterable[tuple[str, str, float, str]], names: TermIndex[GazetteerEntry] | None = None
 ) -> Lexicon:
     """A lexicon from ``(section, term, weight, english)`` rows plus the marker table."""
+    verbs = verb_form_set()
     terms = TermIndex(
-        ((term, Cue(sec, w, en)) for sec, term, w, en in rows),  # type: ignore[arg-type]
+        ((term, Cue(sec, w, en, term in verbs)) for sec, term, w, en in rows),  # type: ignore[arg-type]
         inflect=True,
-        exact=verb_form_set(),
+        exact=verbs - {term for _, term, _, _ in lexicon_rows(generated=False)},
     )
     table = markers()
     marker_terms = TermIndex(
@@ -110,6 +116,10 @@ def build_lexicon(
         TermIndex((title, title) for title in speakers["titles"]),
         TermIndex((verb, verb) for verb in table["stance"]),
         float(table["stance_weight"]),
+        TermIndex((word, word) for word in table["subordinate"]),
+        int(table["subordinate_from"]),
+        float(table["subordinate_factor"]),
+        float(table["opening_verb_factor"]),
     )
 
 
@@ -184,18 +194,21 @@ def _decide(
             f"terms of an agreement («{frame.surface}»): "
             f"battlefield and other cues ×{lexicon.terms_factor:g}"
         )
-    seen: set[str] = set()
     hits: list[Cue] = []
-    for match in lexicon.terms.matches(tokens, text):
+    tail = _subordinate_start(tokens, text, lexicon)
+    for match in _vocabulary_hits(tokens, text, lexicon, names):
         cue = match.value
-        key = normalize(match.surface)
-        if key in seen or _inside_a_name(match.first, match.last, match.surface, names):
-            continue
-        seen.add(key)
         hits.append(cue)
         weight = cue.weight * (lexicon.terms_factor if frame and cue.section != "diplomacy" else 1)
+        note = ""
+        if match.first == 0 and cue.verb:
+            weight *= lexicon.opening_verb_factor
+            note = ", opening verb"
+        if match.first >= tail:
+            weight *= lexicon.subordinate_factor
+            note = ", subordinate clause"
         scores[cue.section] += weight
-        reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{weight:g})")
+        reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{weight:g}{note})")
     for entry, (section, weight) in _actor_cues(names):
         scores[section] += weight
         reasons.append(f"actor: {entry.en} → {section} (+{weight:g})")
@@ -218,6 +231,27 @@ def _decide(
     section = _winner(scores, topic)
     cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
     return Classification(section, tuple(reasons), cues)
+
+
+def _vocabulary_hits(tokens: tuple[Token, ...], text: str, lexicon: Lexicon, names) -> list:
+    """Lexicon matches, each spelling once, without words inside a longer name."""
+    seen: set[str] = set()
+    hits = []
+    for match in lexicon.terms.matches(tokens, text):
+        key = normalize(match.surface)
+        if key in seen or _inside_a_name(match.first, match.last, match.surface, names):
+            continue
+        seen.add(key)
+        hits.append(match)
+    return hits
+
+
+def _subordinate_start(tokens: tuple[Token, ...], text: str, lexicon: Lexicon) -> int:
+    """The token where the first subordinate clause begins (or the sentence's length)."""
+    for match in lexicon.subordinate.matches(tokens, text):
+        if match.first >= lexicon.subordinate_from:
+            return match.first
+    return len(tokens)
 
 
 def _inside_a_name(first: int, last: int, surface: str, names) -> bool:

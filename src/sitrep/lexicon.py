@@ -91,7 +91,10 @@ class TermIndex(Generic[T]):
             if self._inflect:
                 for suffix in SUFFIXES[1:]:
                     if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                        yield form[: -len(suffix)], True
+                        stem = form[: -len(suffix)]
+                        yield stem, True
+                        if stem.endswith("ت"):  # سيطرتها: the ة of سيطرة written ت
+                            yield stem[:-1] + "ه", True
 
     @staticmethod
     def _rest_matches(rest: tuple[str, ...], tokens: tuple[Token, ...], start: int) -> bool:

@@ -95,13 +95,15 @@ PRESENT_SUFFIXES = ("", "ون", "ان", "ن", "ين", "وا")
 
 
 @cache
-def lexicon_rows() -> tuple[tuple[str, str, float, str], ...]:
-    """The terms of ``lexicon.csv`` and every conjugated form of ``verbs.csv`` (a term listed
-    in ``lexicon.csv`` keeps its own weight)."""
+def lexicon_rows(generated: bool = True) -> tuple[tuple[str, str, float, str], ...]:
+    """The terms of ``lexicon.csv`` and (when ``generated``) every conjugated form of
+    ``verbs.csv``; a term listed in ``lexicon.csv`` keeps its own weight."""
     rows = [
         (row["section"], row["term"], float(row["weight"]), row["en"])
         for row in load_csv("lexicon.csv")
     ]
+    if not generated:
+        return tuple(rows)
     listed = {without_article(normalize(row[1])) for row in rows}
     for row in load_csv("verbs.csv"):
         for form in verb_forms(row["past"], row["present"], row["except"]):
