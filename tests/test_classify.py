@@ -46,7 +46,8 @@ def test_a_sentence_without_cues_follows_its_neighbour():
         sentences("وقعت الدول الضامنة مذكرة خفض التصعيد.", "وأوضح أن العمل جار على ذلك.")
     )
     assert [c.section for c in result] == ["diplomacy", "diplomacy"]
-    assert result[1].reasons == ("context: previous sentence is diplomacy (+0.75)",)
+    assert result[1].reasons[0] == "context: previous sentence is diplomacy (+0.75)"
+    assert [r for r in result[1].reasons if not r.startswith("model:")] == [result[1].reasons[0]]
 
 
 def test_terms_match_through_clitics_and_suffixes():
@@ -151,3 +152,10 @@ def test_the_opening_verb_counts_more():
     result = classify(sentences("قتل 82 شخصاً في انفجارين هزا الجامعة أثناء امتحانات الطلاب."))[0]
     assert "battlefield: «قتل» killed (+3, opening verb)" in result.reasons
     assert result.section == "battlefield"
+
+
+def test_the_stem_model_votes_with_its_strongest_stems():
+    result = classify(sentences("واستؤنفت المفاوضات بين الوفدين في جنيف."))[0]
+    vote_reason = next(r for r in result.reasons if r.startswith("model: word stems lean"))
+    assert "diplomacy" in vote_reason
+    assert result.section == "diplomacy"

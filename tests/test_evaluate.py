@@ -64,3 +64,35 @@ def test_eval_command_prints_every_part(capsys):
         assert part in out
     assert "confusion (rows: gold, columns: predicted)" in out
     assert "macro-F1" in out
+
+
+def test_eval_can_score_the_rules_without_the_stem_model(capsys, tmp_path):
+    path = tmp_path / "a.tsv"
+    path.write_text("diplomacy\tجرت مفاوضات في جنيف بين الوفود.\n")
+    assert main(["eval", str(path), "--no-model", "--errors", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "accuracy  1.000" in out
+
+
+def test_train_command_learns_from_every_part_but_heldout(capsys, tmp_path):
+    for part, label, text in (
+        ("dev", "diplomacy", "جرت مفاوضات في جنيف بين الوفود."),
+        ("dev", "battlefield", "قتل عشرة مسلحين في اشتباكات عنيفة."),
+        ("dev", "other", "وصلت قافلة مساعدات إلى المخيم."),
+        ("heldout", "other", "ارتفعت أسعار الخبز في الأسواق."),
+    ):
+        (tmp_path / "gold" / part).mkdir(parents=True, exist_ok=True)
+        with open(tmp_path / "gold" / part / "a.tsv", "a", encoding="utf-8") as stream:
+            stream.write(f"{label}\t{text}\n")
+    out = tmp_path / "model.json"
+    assert main(["train", str(tmp_path / "gold"), "--out", str(out)]) == 0
+    assert "trained on 3 sentences (dev)" in capsys.readouterr().out
+    assert '"trained_on": [\n"dev"\n]' in out.read_text(encoding="utf-8")
+    assert "اسعار" not in out.read_text(encoding="utf-8")
+
+
+def test_training_needs_every_section(tmp_path):
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "a.tsv").write_text("diplomacy\tجرت مفاوضات في جنيف.\n", encoding="utf-8")
+    with pytest.raises(SitrepError, match="no 'battlefield' sentences"):
+        main(["--debug", "train", str(tmp_path), "--out", str(tmp_path / "m.json")])

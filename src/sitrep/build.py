@@ -83,7 +83,7 @@ def build_brief(
     with _timed("html", timings):
         html = render_html(report)
         if "html" in formats:
-            outputs.append(_write_text(target / f"{brief.name}.html", html))
+            outputs.append(write_text_atomically(target / f"{brief.name}.html", html))
     if "pdf" in formats:
         progress(f"{brief.name}: rendering PDF")
         with _timed("pdf", timings):
@@ -160,7 +160,8 @@ def _analyse(sentence, label, article: Article, lexicon: Lexicon) -> Analysed:
     return Analysed(sentence, label, extracted.facts, extracted.source)
 
 
-def _write_text(path: Path, text: str) -> Path:
+def write_text_atomically(path: Path, text: str) -> Path:
+    """Write ``text`` to a temporary file beside ``path`` and move it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

@@ -18,6 +18,7 @@ Each kind of evidence is recorded as a human-readable reason:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -33,10 +34,12 @@ from sitrep.resources import (
     verb_form_set,
     vocabulary,
 )
+from sitrep.stems import StemModel, default_model, vote
 
 _MARKER_WEIGHT = 3.0
-_CONTEXT_WEIGHT = 1.0
+_CONTEXT_WEIGHT = 2.0
 _NEIGHBOUR_WEIGHT = 0.75
+_MODEL_WEIGHT = 2.0  # chosen on fresh batches (eval/README.md)
 _MARKER_WINDOW = 4  # a marker counts when it starts within the first tokens
 
 
@@ -63,6 +66,7 @@ class Lexicon:
     subordinate_from: int
     subordinate_factor: float
     opening_verb_factor: float
+    model: StemModel | None = None
 
 
 @cache
@@ -120,6 +124,7 @@ def build_lexicon(
         int(table["subordinate_from"]),
         float(table["subordinate_factor"]),
         float(table["opening_verb_factor"]),
+        default_model(),
     )
 
 
@@ -228,6 +233,8 @@ def _decide(
         section, source = neighbour
         scores[section] += _NEIGHBOUR_WEIGHT
         reasons.append(f"context: {source} is {section} (+{_NEIGHBOUR_WEIGHT:g})")
+    if lexicon.model:
+        reasons.append(_add_model_vote(lexicon.model, text, scores))
     section = _winner(scores, topic)
     cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
     return Classification(section, tuple(reasons), cues)
@@ -314,9 +321,23 @@ def _actor_cues(names) -> list[tuple[GazetteerEntry, tuple[SectionName, float]]]
     return list(cues.values())
 
 
+def _add_model_vote(model: StemModel, text: str, scores: dict[SectionName, float]) -> str:
+    """Add the stem model's vote, ``weight × log(3p)`` per section (0 for an even vote)."""
+    stem_vote = vote(model, text)
+    for label, p in stem_vote.probabilities.items():
+        scores[label] += _MODEL_WEIGHT * math.log(max(p, 1e-9) * len(stem_vote.probabilities))
+    lean = max(stem_vote.probabilities, key=stem_vote.probabilities.__getitem__)
+    words = "، ".join(f"«{s}»" for s in stem_vote.strongest)
+    return (
+        f"model: word stems lean {lean} (p {stem_vote.probabilities[lean]:.2f}"
+        + (f"; {words}" if words else "")
+        + ")"
+    )
+
+
 def _winner(scores: dict[SectionName, float], topic: SectionName | None) -> SectionName:
     best = max(scores.values())
-    if best <= 0:
+    if all(score == best for score in scores.values()):
         return topic or "other"
     leaders = [name for name, score in scores.items() if score == best]
     if topic in leaders:

@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from sitrep.evaluate import read_gold
+from sitrep.stems import default_model, model_to_json, stems, train, training_parts, vote
+
+GOLD = Path(__file__).parent.parent / "eval" / "gold"
+
+
+def test_stems_drop_clitics_and_a_suffix():
+    assert stems("وبالمفاوضات والمفاوضات في جنيف") == ("مفاوض", "جنيف")
+    assert "قصف" in stems("وقصفها الطيران")
+
+
+def test_the_vote_is_a_distribution_with_its_strongest_stems():
+    result = vote(default_model(), "بدأت المفاوضات في جنيف بحضور المبعوث الأممي.")
+    assert abs(sum(result.probabilities.values()) - 1) < 1e-9
+    assert max(result.probabilities, key=result.probabilities.__getitem__) == "diplomacy"
+    assert result.strongest
+
+
+def test_the_shipped_model_never_saw_the_held_out_part():
+    model = default_model()
+    assert "heldout" not in model.trained_on
+    parts = training_parts(GOLD)
+    assert set(model.trained_on) == set(parts)
+    assert model.sentences == sum(len(read_gold(f).sentences) for fs in parts.values() for f in fs)
+
+
+def test_retraining_reproduces_the_shipped_model():
+    """Fails when the gold set changed and data/stem_model.json was not retrained."""
+    parts = training_parts(GOLD)
+    labelled = [pair for files in parts.values() for f in files for pair in read_gold(f).sentences]
+    shipped = Path(__file__).parent.parent / "src" / "sitrep" / "data" / "stem_model.json"
+    assert model_to_json(train(labelled, parts, c=default_model().c)) == shipped.read_text(
+        encoding="utf-8"
+    )
