@@ -159,3 +159,13 @@ def test_the_stem_model_votes_with_its_strongest_stems():
     vote_reason = next(r for r in result.reasons if r.startswith("model: word stems lean"))
     assert "diplomacy" in vote_reason
     assert result.section == "diplomacy"
+
+
+def test_a_connective_before_the_opening_verb_is_skipped():
+    result = classify(sentences("كما أدانت الحكومة القرار."))[0]
+    assert "diplomacy: opens with «أدانت» (+1)" in result.reasons
+
+
+def test_a_sentence_opening_with_agreement_states_terms():
+    result = classify(sentences("واتفق الوزراء على تشكيل فريق عمل يبحث عودة اللاجئين."))[0]
+    assert any(reason.startswith("terms of an agreement («واتفق»)") for reason in result.reasons)

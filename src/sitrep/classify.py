@@ -66,6 +66,8 @@ class Lexicon:
     subordinate_from: int
     subordinate_factor: float
     opening_verb_factor: float
+    terms_openers: TermIndex[str]
+    connectives: TermIndex[str]
     model: StemModel | None = None
 
 
@@ -124,6 +126,8 @@ def build_lexicon(
         int(table["subordinate_from"]),
         float(table["subordinate_factor"]),
         float(table["opening_verb_factor"]),
+        TermIndex((verb, verb) for verb in table["terms_openers"]),
+        TermIndex((word, word) for word in table["connectives"]),
         default_model(),
     )
 
@@ -193,7 +197,10 @@ def _decide(
     elif marker:
         reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
     names = list(lexicon.names.matches(tokens, text))
-    frame = next(lexicon.terms_frame.matches(tokens, text), None)
+    opening = _opening_index(tokens, text, lexicon)
+    frame = next(lexicon.terms_frame.matches(tokens, text), None) or next(
+        lexicon.terms_openers.matches(tokens[opening : opening + 1], text), None
+    )
     if frame:
         reasons.append(
             f"terms of an agreement («{frame.surface}»): "
@@ -206,7 +213,7 @@ def _decide(
         hits.append(cue)
         weight = cue.weight * (lexicon.terms_factor if frame and cue.section != "diplomacy" else 1)
         note = ""
-        if match.first == 0 and cue.verb:
+        if match.first == opening and cue.verb:
             weight *= lexicon.opening_verb_factor
             note = ", opening verb"
         if match.first >= tail:
@@ -217,7 +224,7 @@ def _decide(
     for entry, (section, weight) in _actor_cues(names):
         scores[section] += weight
         reasons.append(f"actor: {entry.en} → {section} (+{weight:g})")
-    stance = next(lexicon.stance.matches(tokens[:1], text), None)
+    stance = next(lexicon.stance.matches(tokens[opening : opening + 1], text), None)
     if stance:
         scores["diplomacy"] += lexicon.stance_weight
         reasons.append(f"diplomacy: opens with «{stance.surface}» (+{lexicon.stance_weight:g})")
@@ -238,6 +245,11 @@ def _decide(
     section = _winner(scores, topic)
     cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
     return Classification(section, tuple(reasons), cues)
+
+
+def _opening_index(tokens: tuple[Token, ...], text: str, lexicon: Lexicon) -> int:
+    """Where the main verb may stand: the first token, or the second after a connective."""
+    return 1 if next(lexicon.connectives.matches(tokens[:1], text), None) else 0
 
 
 def _vocabulary_hits(tokens: tuple[Token, ...], text: str, lexicon: Lexicon, names) -> list:
