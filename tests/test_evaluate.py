@@ -1,7 +1,9 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
 
+from sitrep.classify import default_lexicon
 from sitrep.cli import main
 from sitrep.errors import SitrepError
 from sitrep.evaluate import gold_parts, read_gold, score
@@ -51,9 +53,11 @@ def test_the_gold_set_has_its_parts_and_the_seeds():
     assert len([p for p in parts["dev"] if p.name.startswith("seed_")]) == 5
 
 
-def test_dev_accuracy_does_not_regress():
-    """A guard on tuning data only; held-out numbers are reported, never asserted on."""
-    dev = score([read_gold(p) for p in gold_parts(GOLD)["dev"]])
+def test_dev_accuracy_of_the_rule_cues_does_not_regress():
+    """A guard on tuning data only; held-out numbers are reported, never asserted on. The
+    stem model is left out: it was trained on these sentences."""
+    rules = dataclasses.replace(default_lexicon(), model=None)
+    dev = score([read_gold(p) for p in gold_parts(GOLD)["dev"]], rules)
     assert dev.accuracy >= 0.95
 
 
