@@ -339,7 +339,7 @@ def _add_model_vote(model: StemModel, text: str, scores: dict[SectionName, float
     for label, p in stem_vote.probabilities.items():
         scores[label] += _MODEL_WEIGHT * math.log(max(p, 1e-9) * len(stem_vote.probabilities))
     lean = max(stem_vote.probabilities, key=stem_vote.probabilities.__getitem__)
-    words = "، ".join(f"«{s}»" for s in stem_vote.strongest)
+    words = ", ".join(f"«{s}»" for s in stem_vote.strongest)
     return (
         f"model: word stems lean {lean} (p {stem_vote.probabilities[lean]:.2f}"
         + (f"; {words}" if words else "")
