@@ -133,3 +133,22 @@ def test_a_bad_gazetteer_row_names_file_and_line(make_brief):
     with pytest.raises(ConfigError, match="type 'ship' is not one of") as info:
         load_brief(root)
     assert info.value.line == 3 and info.value.path.name == "gazetteer.csv"
+
+
+def test_the_stem_model_can_be_turned_off_for_another_conflict(make_brief):
+    from sitrep.classify import lexicon_for
+
+    root = make_brief(VALID_BRIEF)
+    assert lexicon_for(load_brief(root)).model is not None
+    (root / "brief.toml").write_text(VALID_BRIEF + "stem_model = false\n", encoding="utf-8")
+    brief = load_brief(root)
+    assert brief.stem_model is False
+    assert lexicon_for(brief).model is None
+
+
+def test_stem_model_must_be_a_boolean(make_brief):
+    root = make_brief(VALID_BRIEF + 'stem_model = "no"\n')
+    with pytest.raises(ConfigError) as info:
+        load_brief(root)
+    assert info.value.line == 6
+    assert info.value.message == "Config value 'stem_model': expected true or false"

@@ -18,6 +18,7 @@ Each kind of evidence is recorded as a human-readable reason:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -80,13 +81,14 @@ def lexicon_for(brief: BriefConfig) -> Lexicon:
     """The default lexicon with the brief's ``[lexicon]`` additions and overrides.
 
     A brief term replaces default terms of the same spelling, with or without the article ال
-    (in any section); weight 0 removes them."""
-    if not brief.lexicon and not brief.gazetteer:
-        return default_lexicon()
-    overridden = {_bare_term(term) for _, term, _, _ in brief.lexicon}
-    rows = [row for row in lexicon_rows() if _bare_term(row[1]) not in overridden]
-    rows += [row for row in brief.lexicon if row[2] > 0]
-    return build_lexicon(rows, gazetteer_index(brief.gazetteer))
+    (in any section); weight 0 removes them. ``stem_model = false`` leaves the stem model out."""
+    lexicon = default_lexicon()
+    if brief.lexicon or brief.gazetteer:
+        overridden = {_bare_term(term) for _, term, _, _ in brief.lexicon}
+        rows = [row for row in lexicon_rows() if _bare_term(row[1]) not in overridden]
+        rows += [row for row in brief.lexicon if row[2] > 0]
+        lexicon = build_lexicon(rows, gazetteer_index(brief.gazetteer))
+    return lexicon if brief.stem_model else dataclasses.replace(lexicon, model=None)
 
 
 def _bare_term(term: str) -> str:

@@ -13,6 +13,8 @@ Besides ``[brief]``, a brief may carry classifier terms for its own conflict::
     "مسقط" = { weight = 1.5, en = "Muscat" }
 
 A term replaces a default term with the same spelling; weight 0 removes a default term.
+``stem_model = false`` in ``[brief]`` turns off the word-stem model, whose vote comes from
+Syria reporting, for a brief about another conflict.
 """
 
 from __future__ import annotations
@@ -48,6 +50,12 @@ _KEYS: tuple[_Key, ...] = (
     _Key("period_end", dt.date, True, "last day covered, YYYY-MM-DD"),
     _Key("handling", str, False, "handling line printed on every page"),
     _Key("organisation", str, False, "producing organisation"),
+    _Key(
+        "stem_model",
+        bool,
+        False,
+        "true or false: let the word-stem model (trained on Syria reporting) vote",
+    ),
 )
 _TABLE = "brief"
 _LEXICON = "lexicon"
@@ -89,6 +97,7 @@ def load_brief(root: Path) -> BriefConfig:
         period_end=_checked_period(path, source, values["period_start"], values["period_end"]),
         handling=values["handling"] or "",
         organisation=values["organisation"] or "",
+        stem_model=values["stem_model"] is not False,
         lexicon=_lexicon(path, source, data.get(_LEXICON, {})),
         gazetteer=load_brief_gazetteer(root / GAZETTEER_NAME),
     )
@@ -186,6 +195,10 @@ def _validated(path: Path, source: str, key: _Key, value: Any) -> Any:
         return None
     if key.kind is dt.date:
         return _as_date(path, key, value, line)
+    if key.kind is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(path, f"Config value '{key.name}': expected true or false", line)
+        return value
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(path, f"Config value '{key.name}': expected a non-empty string", line)
     return value.strip()

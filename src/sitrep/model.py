@@ -229,4 +229,5 @@ class BriefConfig:
     handling: str
     organisation: str
     lexicon: tuple[tuple[SectionName, str, float, str], ...] = ()
+    stem_model: bool = True  # let the word-stem model vote
     gazetteer: tuple[GazetteerEntry, ...] = ()  # rows of the brief's own gazetteer.csv
