@@ -8,12 +8,14 @@ Each kind of evidence is recorded as a human-readable reason:
    strictly inside a longer name (تحرير in هيئة تحرير الشام) does not count;
 3. actor cues: the gazetteer entities present (envoys and ministers, UN bodies, armed groups;
    ``data/actors.toml``);
-4. political statements: a political subject with a statement verb (وقال وزير الخارجية …)
-   or a sentence that opens with a stance verb (ندد، طالب، رحب …);
-5. the terms frame: in a sentence that states an agreement's terms (ينص، تقضي، بموجب …),
-   battlefield and humanitarian words describe the deal, so their weight is reduced;
-6. context: the running topic from the last marker adds a prior to its section; without one,
-   the previous sentence's section adds a smaller prior (neighbour smoothing).
+4. sentence structure (``sitrep.shape``): a political subject with a statement verb (وقال
+   وزير الخارجية …) or an opening stance verb (ندد، طالب …) marks a political statement; the
+   opening verb counts more and a subordinate clause less; in a sentence that states an
+   agreement's terms (ينص، تقضي، بموجب …) battlefield and humanitarian words describe the deal,
+   so their weight is reduced;
+5. context: the running topic from the last marker adds a prior to its section; without one,
+   the previous sentence's section adds a smaller prior (neighbour smoothing);
+6. the word-stem model's vote (``sitrep.stems``), with its strongest words.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from sitrep.lexicon import TermIndex, gazetteer_index
@@ -34,6 +36,13 @@ from sitrep.resources import (
     markers,
     verb_form_set,
     vocabulary,
+)
+from sitrep.shape import (
+    SentenceShape,
+    opening_index,
+    political_speaker,
+    sentence_shape,
+    subordinate_start,
 )
 from sitrep.stems import StemModel, default_model, vote
 
@@ -56,19 +65,8 @@ class Cue:
 class Lexicon:
     terms: TermIndex[Cue]
     markers: TermIndex[str]
-    terms_frame: TermIndex[str]
-    terms_factor: float
     names: TermIndex[GazetteerEntry]
-    speaker_verbs: TermIndex[str]
-    speaker_titles: TermIndex[str]
-    stance: TermIndex[str]
-    stance_weight: float
-    subordinate: TermIndex[str]
-    subordinate_from: int
-    subordinate_factor: float
-    opening_verb_factor: float
-    terms_openers: TermIndex[str]
-    connectives: TermIndex[str]
+    shape: SentenceShape
     model: StemModel | None = None
 
 
@@ -111,27 +109,8 @@ def build_lexicon(
         for kind in ("battlefield", "diplomacy", "switch", "continue")
         for term in table[kind]
     )
-    frame = TermIndex((term, term) for term in table["terms"])
-    factor = float(table["terms_factor"])
-    speakers = actor_cues()["speakers"]
-    return Lexicon(
-        terms,
-        marker_terms,
-        frame,
-        factor,
-        names or gazetteer_index(),
-        TermIndex((verb, verb) for verb in speakers["verbs"]),
-        TermIndex((title, title) for title in speakers["titles"]),
-        TermIndex((verb, verb) for verb in table["stance"]),
-        float(table["stance_weight"]),
-        TermIndex((word, word) for word in table["subordinate"]),
-        int(table["subordinate_from"]),
-        float(table["subordinate_factor"]),
-        float(table["opening_verb_factor"]),
-        TermIndex((verb, verb) for verb in table["terms_openers"]),
-        TermIndex((word, word) for word in table["connectives"]),
-        default_model(),
-    )
+    names = names or gazetteer_index()
+    return Lexicon(terms, marker_terms, names, sentence_shape(), default_model())
 
 
 def classify(
@@ -183,6 +162,20 @@ def _next_topic(topic: SectionName | None, marker: tuple[str, str] | None) -> Se
     return marker[0]  # type: ignore[return-value]
 
 
+@dataclass
+class _Tally:
+    """The running scores of one sentence and the reasons behind them."""
+
+    scores: dict[SectionName, float] = field(
+        default_factory=lambda: {"diplomacy": 0.0, "battlefield": 0.0, "other": 0.0}
+    )
+    reasons: list[str] = field(default_factory=list)
+
+    def add(self, section: SectionName, weight: float, reason: str) -> None:
+        self.scores[section] += weight
+        self.reasons.append(reason)
+
+
 def _decide(
     tokens: tuple[Token, ...],
     text: str,
@@ -191,67 +184,89 @@ def _decide(
     topic: SectionName | None,
     neighbour: tuple[SectionName, str] | None,
 ) -> Classification:
-    scores: dict[SectionName, float] = {"diplomacy": 0.0, "battlefield": 0.0, "other": 0.0}
-    reasons: list[str] = []
-    if marker and marker[0] in scores:
-        scores[marker[0]] += _MARKER_WEIGHT  # type: ignore[index]
-        reasons.append(f"marker «{marker[1]}» → {marker[0]}")
+    tally = _Tally()
+    if marker and marker[0] in tally.scores:
+        tally.add(marker[0], _MARKER_WEIGHT, f"marker «{marker[1]}» → {marker[0]}")  # type: ignore[arg-type]
     elif marker:
-        reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
+        tally.reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
     names = list(lexicon.names.matches(tokens, text))
-    opening = _opening_index(tokens, text, lexicon)
-    frame = next(lexicon.terms_frame.matches(tokens, text), None) or next(
-        lexicon.terms_openers.matches(tokens[opening : opening + 1], text), None
+    opening = opening_index(tokens, text, lexicon.shape)
+    hits = _count_vocabulary(tally, tokens, text, lexicon, names, opening)
+    for entry, (section, weight) in _actor_cues(names):
+        tally.add(section, weight, f"actor: {entry.en} → {section} (+{weight:g})")
+    _count_statement(tally, tokens, text, lexicon, names, opening)
+    if topic and not (marker and marker[0] == topic):
+        tally.add(topic, _CONTEXT_WEIGHT, f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})")
+    elif not topic and neighbour:
+        section, source = neighbour
+        tally.add(
+            section, _NEIGHBOUR_WEIGHT, f"context: {source} is {section} (+{_NEIGHBOUR_WEIGHT:g})"
+        )
+    if lexicon.model:
+        tally.reasons.append(_add_model_vote(lexicon.model, text, tally.scores))
+    section = _winner(tally.scores, topic)
+    cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
+    return Classification(section, tuple(tally.reasons), cues)
+
+
+def _count_vocabulary(
+    tally: _Tally,
+    tokens: tuple[Token, ...],
+    text: str,
+    lexicon: Lexicon,
+    names: list,
+    opening: int,
+) -> list[Cue]:
+    """Add the lexicon and verb hits, weighed by where they stand in the sentence."""
+    shape = lexicon.shape
+    frame = next(shape.terms_frame.matches(tokens, text), None) or next(
+        shape.terms_openers.matches(tokens[opening : opening + 1], text), None
     )
     if frame:
-        reasons.append(
+        tally.reasons.append(
             f"terms of an agreement («{frame.surface}»): "
-            f"battlefield and other cues ×{lexicon.terms_factor:g}"
+            f"battlefield and other cues ×{shape.terms_factor:g}"
         )
+    tail = subordinate_start(tokens, text, shape)
     hits: list[Cue] = []
-    tail = _subordinate_start(tokens, text, lexicon)
     for match in _vocabulary_hits(tokens, text, lexicon, names):
         cue = match.value
         hits.append(cue)
-        weight = cue.weight * (lexicon.terms_factor if frame and cue.section != "diplomacy" else 1)
+        weight = cue.weight * (shape.terms_factor if frame and cue.section != "diplomacy" else 1)
         note = ""
         if match.first == opening and cue.verb:
-            weight *= lexicon.opening_verb_factor
+            weight *= shape.opening_verb_factor
             note = ", opening verb"
         if match.first >= tail:
-            weight *= lexicon.subordinate_factor
+            weight *= shape.subordinate_factor
             note = ", subordinate clause"
-        scores[cue.section] += weight
-        reasons.append(f"{cue.section}: «{match.surface}» {cue.en} (+{weight:g}{note})")
-    for entry, (section, weight) in _actor_cues(names):
-        scores[section] += weight
-        reasons.append(f"actor: {entry.en} → {section} (+{weight:g})")
-    stance = next(lexicon.stance.matches(tokens[opening : opening + 1], text), None)
+        tally.add(
+            cue.section, weight, f"{cue.section}: «{match.surface}» {cue.en} (+{weight:g}{note})"
+        )
+    return hits
+
+
+def _count_statement(
+    tally: _Tally,
+    tokens: tuple[Token, ...],
+    text: str,
+    lexicon: Lexicon,
+    names: list,
+    opening: int,
+) -> None:
+    """Add the political-statement cues: an opening stance verb, a political speaker."""
+    shape = lexicon.shape
+    stance = next(shape.stance.matches(tokens[opening : opening + 1], text), None)
     if stance:
-        scores["diplomacy"] += lexicon.stance_weight
-        reasons.append(f"diplomacy: opens with «{stance.surface}» (+{lexicon.stance_weight:g})")
-    speaker = _political_speaker(tokens, text, lexicon, names)
+        tally.add(
+            "diplomacy",
+            shape.stance_weight,
+            f"diplomacy: opens with «{stance.surface}» (+{shape.stance_weight:g})",
+        )
+    speaker = political_speaker(tokens, text, shape, names)
     if speaker:
         surface, weight = speaker
-        scores["diplomacy"] += weight
-        reasons.append(f"diplomacy: statement by «{surface}» (+{weight:g})")
-    if topic and not (marker and marker[0] == topic):
-        scores[topic] += _CONTEXT_WEIGHT
-        reasons.append(f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})")
-    elif not topic and neighbour:
-        section, source = neighbour
-        scores[section] += _NEIGHBOUR_WEIGHT
-        reasons.append(f"context: {source} is {section} (+{_NEIGHBOUR_WEIGHT:g})")
-    if lexicon.model:
-        reasons.append(_add_model_vote(lexicon.model, text, scores))
-    section = _winner(scores, topic)
-    cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
-    return Classification(section, tuple(reasons), cues)
-
-
-def _opening_index(tokens: tuple[Token, ...], text: str, lexicon: Lexicon) -> int:
-    """Where the main verb may stand: the first token, or the second after a connective."""
-    return 1 if next(lexicon.connectives.matches(tokens[:1], text), None) else 0
+        tally.add("diplomacy", weight, f"diplomacy: statement by «{surface}» (+{weight:g})")
 
 
 def _vocabulary_hits(tokens: tuple[Token, ...], text: str, lexicon: Lexicon, names) -> list:
@@ -267,14 +282,6 @@ def _vocabulary_hits(tokens: tuple[Token, ...], text: str, lexicon: Lexicon, nam
     return hits
 
 
-def _subordinate_start(tokens: tuple[Token, ...], text: str, lexicon: Lexicon) -> int:
-    """The token where the first subordinate clause begins (or the sentence's length)."""
-    for match in lexicon.subordinate.matches(tokens, text):
-        if match.first >= lexicon.subordinate_from:
-            return match.first
-    return len(tokens)
-
-
 def _inside_a_name(first: int, last: int, surface: str, names) -> bool:
     """True when tokens first..last lie strictly inside a longer gazetteer name and are not
     themselves a spelling of that name (مجلس الأمن inside مجلس الأمن الدولي stays a term)."""
@@ -285,38 +292,6 @@ def _inside_a_name(first: int, last: int, surface: str, names) -> bool:
         and (n.last - n.first) > (last - first)
         and not forms & {normalize(v) for v in n.value.variants}
         for n in names
-    )
-
-
-def _political_speaker(
-    tokens: tuple[Token, ...], text: str, lexicon: Lexicon, names
-) -> tuple[str, float] | None:
-    """The political subject of a statement (وقال وزير الخارجية …، ونفت أنقرة …) and its
-    weight, when the sentence opens with one and has a statement verb near the start."""
-    spec = actor_cues()["speakers"]
-    head = tokens[: int(spec["verb_window"])]
-    if next(lexicon.speaker_verbs.matches(head, text), None) is None:
-        return None
-    window = int(spec["subject_window"])
-    title = next(lexicon.speaker_titles.matches(tokens[: window + 2], text), None)
-    if title and title.first < window:
-        return title.surface, float(spec["title_weight"])
-    for match in names:
-        if match.first >= window:
-            break
-        if match.value.type == "person" and _is_political(match.value.role):
-            return match.surface, float(spec["title_weight"])
-        if match.value.type == "state":
-            return match.surface, float(spec["state_weight"])
-    return None
-
-
-def _is_political(role: str) -> bool:
-    role = role.lower()
-    return "defence" not in role and any(
-        word in role
-        for word, spec in actor_cues()["roles"].items()
-        if spec["section"] == "diplomacy"
     )
 
 
