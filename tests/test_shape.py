@@ -37,3 +37,9 @@ def test_military_speakers_are_not_political():
     assert speaker("وقال شويغو إن الطائرات دمرت مستودعات.") is None
     assert speaker("وقالت وزارة الدفاع الروسية إن الطائرات دمرت مستودعات.") is None
     assert speaker("أعلن المرصد مقتل عشرة مسلحين.") is None
+
+
+def test_a_name_after_the_subject_is_not_the_speaker():
+    assert speaker("وأعلنت الحكومة السورية أن الانتخابات ستجري في موعدها.") is None
+    assert speaker("ودعا وكيل الأمين العام للشؤون الإنسانية المانحين إلى الوفاء بتعهداتهم.") is None
+    assert speaker("وكان الرئيس السوري قد قال إن الحرب طويلة.") == ("الرئيس", 2.0)

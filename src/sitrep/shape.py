@@ -76,18 +76,24 @@ def political_speaker(
     tokens: tuple[Token, ...], text: str, shape: SentenceShape, names: list[Match[GazetteerEntry]]
 ) -> tuple[str, float] | None:
     """The political subject of a statement (وقال وزير الخارجية …، ونفت أنقرة …) and its
-    weight, when the sentence opens with one and has a statement verb near the start."""
+    weight. The subject stands right after the statement verb, or before it near the start
+    (وكان الرئيس … قد قال); a name further on is an object or an adjective (وأعلنت الحكومة
+    السورية، ودعا وكيل الأمين العام)."""
     spec = actor_cues()["speakers"]
-    head = tokens[: int(spec["verb_window"])]
-    if next(shape.speaker_verbs.matches(head, text), None) is None:
+    verb = next(shape.speaker_verbs.matches(tokens[: int(spec["verb_window"])], text), None)
+    if verb is None:
         return None
     window = int(spec["subject_window"])
-    title = next(shape.speaker_titles.matches(tokens[: window + 2], text), None)
-    if title and title.first < window:
-        return title.surface, float(spec["title_weight"])
+
+    def in_subject_position(first: int) -> bool:
+        return first == verb.last + 1 or (first < verb.first and first < window)
+
+    for title in shape.speaker_titles.matches(tokens[: max(window, verb.last + 2) + 2], text):
+        if in_subject_position(title.first):
+            return title.surface, float(spec["title_weight"])
     for match in names:
-        if match.first >= window:
-            break
+        if not in_subject_position(match.first):
+            continue
         if match.value.type == "person" and _is_political(match.value.role):
             return match.surface, float(spec["title_weight"])
         if match.value.type == "state":
