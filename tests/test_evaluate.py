@@ -34,7 +34,7 @@ def test_scores_and_confusion(tmp_path):
     path.write_text(
         "diplomacy\tجرت مفاوضات في جنيف بين الوفود.\n"
         "battlefield\tقتل عشرة مسلحين في اشتباكات عنيفة.\n"
-        "other\tجرت مفاوضات حول الأسعار.\n"
+        "other\tبدأت المفاوضات بين الوفدين في جنيف برعاية المبعوث الأممي.\n"
     )
     scores = score([read_gold(path)])
     assert scores.total == 3
