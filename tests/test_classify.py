@@ -25,7 +25,7 @@ def test_a_pivot_marker_sets_the_topic_for_what_follows():
         sentences(
             "انتهت جولة المحادثات في أستانا دون اتفاق.",
             "ميدانياً، واصلت القوات تقدمها في الريف الشرقي.",
-            "وأعلن مصدر أن الطريق الدولي أغلق أمام المدنيين.",
+            "وأفاد مصدر بأن الوضع لا يزال على حاله.",
         )
     )
     assert [c.section for c in result] == ["diplomacy", "battlefield", "battlefield"]

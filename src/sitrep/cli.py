@@ -221,9 +221,9 @@ def _parser() -> argparse.ArgumentParser:
         "-C",
         dest="c",
         type=float,
-        default=1.0,
+        default=0.5,
         metavar="C",
-        help="inverse L2 regularisation strength (default: 1.0)",
+        help="inverse L2 regularisation strength (default: 0.5)",
     )
     trainer.set_defaults(run=_run_train)
     return parser
@@ -238,7 +238,7 @@ def _run_train(args: argparse.Namespace) -> int:
     write_text_atomically(args.out, model_to_json(model))
     print(
         f"trained on {model.sentences} sentences ({', '.join(model.trained_on)}); "
-        f"{len(model.weights)} stems; wrote {args.out}"
+        f"{len(model.weights)} features; wrote {args.out}"
     )
     return 0
 
