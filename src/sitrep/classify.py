@@ -318,7 +318,7 @@ def _add_model_vote(model: StemModel, text: str, scores: dict[SectionName, float
     lean = max(stem_vote.probabilities, key=stem_vote.probabilities.__getitem__)
     words = ", ".join(f"«{s}»" for s in stem_vote.strongest)
     return (
-        f"model: word stems lean {lean} (p {stem_vote.probabilities[lean]:.2f}"
+        f"model: the wording leans {lean} (p {stem_vote.probabilities[lean]:.2f}"
         + (f"; {words}" if words else "")
         + ")"
     )
