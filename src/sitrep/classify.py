@@ -176,6 +176,16 @@ class _Tally:
         self.reasons.append(reason)
 
 
+@dataclass(frozen=True)
+class _Parsed:
+    """A sentence as the cue counters read it."""
+
+    tokens: tuple[Token, ...]
+    text: str
+    names: list  # gazetteer matches
+    opening: int  # where the main verb may stand
+
+
 def _decide(
     tokens: tuple[Token, ...],
     text: str,
@@ -189,12 +199,16 @@ def _decide(
         tally.add(marker[0], _MARKER_WEIGHT, f"marker «{marker[1]}» → {marker[0]}")  # type: ignore[arg-type]
     elif marker:
         tally.reasons.append(f"marker «{marker[1]}» ({marker[0]} topic)")
-    names = list(lexicon.names.matches(tokens, text))
-    opening = opening_index(tokens, text, lexicon.shape)
-    hits = _count_vocabulary(tally, tokens, text, lexicon, names, opening)
-    for entry, (section, weight) in _actor_cues(names):
+    parsed = _Parsed(
+        tokens,
+        text,
+        list(lexicon.names.matches(tokens, text)),
+        opening_index(tokens, text, lexicon.shape),
+    )
+    hits = _count_vocabulary(tally, parsed, lexicon)
+    for entry, (section, weight) in _actor_cues(parsed.names):
         tally.add(section, weight, f"actor: {entry.en} → {section} (+{weight:g})")
-    _count_statement(tally, tokens, text, lexicon, names, opening)
+    _count_statement(tally, parsed, lexicon)
     if topic and not (marker and marker[0] == topic):
         tally.add(topic, _CONTEXT_WEIGHT, f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})")
     elif not topic and neighbour:
@@ -209,16 +223,10 @@ def _decide(
     return Classification(section, tuple(tally.reasons), cues)
 
 
-def _count_vocabulary(
-    tally: _Tally,
-    tokens: tuple[Token, ...],
-    text: str,
-    lexicon: Lexicon,
-    names: list,
-    opening: int,
-) -> list[Cue]:
+def _count_vocabulary(tally: _Tally, parsed: _Parsed, lexicon: Lexicon) -> list[Cue]:
     """Add the lexicon and verb hits, weighed by where they stand in the sentence."""
     shape = lexicon.shape
+    tokens, text, opening = parsed.tokens, parsed.text, parsed.opening
     frame = next(shape.terms_frame.matches(tokens, text), None) or next(
         shape.terms_openers.matches(tokens[opening : opening + 1], text), None
     )
@@ -229,7 +237,7 @@ def _count_vocabulary(
         )
     tail = subordinate_start(tokens, text, shape)
     hits: list[Cue] = []
-    for match in _vocabulary_hits(tokens, text, lexicon, names):
+    for match in _vocabulary_hits(tokens, text, lexicon, parsed.names):
         cue = match.value
         hits.append(cue)
         weight = cue.weight * (shape.terms_factor if frame and cue.section != "diplomacy" else 1)
@@ -246,24 +254,18 @@ def _count_vocabulary(
     return hits
 
 
-def _count_statement(
-    tally: _Tally,
-    tokens: tuple[Token, ...],
-    text: str,
-    lexicon: Lexicon,
-    names: list,
-    opening: int,
-) -> None:
+def _count_statement(tally: _Tally, parsed: _Parsed, lexicon: Lexicon) -> None:
     """Add the political-statement cues: an opening stance verb, a political speaker."""
     shape = lexicon.shape
-    stance = next(shape.stance.matches(tokens[opening : opening + 1], text), None)
+    opening = parsed.opening
+    stance = next(shape.stance.matches(parsed.tokens[opening : opening + 1], parsed.text), None)
     if stance:
         tally.add(
             "diplomacy",
             shape.stance_weight,
             f"diplomacy: opens with «{stance.surface}» (+{shape.stance_weight:g})",
         )
-    speaker = political_speaker(tokens, text, shape, names)
+    speaker = political_speaker(parsed.tokens, parsed.text, shape, parsed.names)
     if speaker:
         surface, weight = speaker
         tally.add("diplomacy", weight, f"diplomacy: statement by «{surface}» (+{weight:g})")
