@@ -92,7 +92,9 @@ def test_inspect_json_has_exactly_the_documented_keys(capsys):
             for entity in sentence["entities"]:
                 assert set(entity) == {"text", "type", "en"}
             for figure in sentence["figures"]:
-                assert set(figure) == {"value", "unit", "counts", "text"}
+                assert set(figure) == {
+                    "value", "unit", "counts", "outcome", "qualifier", "vague", "cumulative", "text"
+                }
     by_name = {r["path"].rsplit("/", 1)[1][:3]: r for r in records}
     assert by_name["003"]["dateline"] == "استانا – وكالات:"
 

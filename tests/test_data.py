@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from sitrep.model import OUTCOMES
 from sitrep.normalize import normalize, without_article
 from sitrep.resources import (
     date_tables,
@@ -52,8 +53,12 @@ def test_month_tables_are_complete():
 def test_marker_and_figure_tables_have_their_sections():
     assert {"battlefield", "diplomacy", "switch", "continue"} <= markers().keys()
     tables = figure_tables()
-    assert {"units", "outcomes", "numbers", "qualifiers"} <= tables.keys()
-    assert all({"unit", "counts"} == set(spec) for spec in tables["units"].values())
+    assert {"units", "cues_before", "cues_after", "numbers", "qualifiers"} <= tables.keys()
+    assert all({"unit", "counts"} <= set(spec) <= {"unit", "counts", "outcome"}
+               for spec in tables["units"].values())
+    outcomes = [s.get("outcome", "none") for s in tables["units"].values()]
+    outcomes += [*tables["cues_before"].values(), *tables["cues_after"].values()]
+    assert set(outcomes) <= OUTCOMES
 
 
 def test_each_lexicon_term_appears_once():

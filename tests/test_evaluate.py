@@ -6,7 +6,8 @@ import pytest
 from sitrep.classify import default_lexicon
 from sitrep.cli import main
 from sitrep.errors import SitrepError
-from sitrep.evaluate import gold_parts, read_gold, score
+from sitrep.evaluate import score, score_facts
+from sitrep.gold import gold_parts, read_gold
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
 
@@ -90,8 +91,8 @@ def test_train_command_learns_from_every_part_but_heldout(capsys, tmp_path):
             stream.write(f"{label}\t{text}\n")
     out = tmp_path / "model.json"
     assert main(["train", str(tmp_path / "gold"), "--out", str(out)]) == 0
-    assert "trained on 3 sentences (dev)" in capsys.readouterr().out
-    assert '"trained_on": [\n"dev"\n]' in out.read_text(encoding="utf-8")
+    assert "trained on 3 sentences (gold/dev)" in capsys.readouterr().out
+    assert '"trained_on": [\n"gold/dev"\n]' in out.read_text(encoding="utf-8")
     assert "اسعار" not in out.read_text(encoding="utf-8")
 
 
@@ -100,3 +101,40 @@ def test_training_needs_every_section(tmp_path):
     (tmp_path / "dev" / "a.tsv").write_text("diplomacy\tجرت مفاوضات في جنيف.\n", encoding="utf-8")
     with pytest.raises(SitrepError, match="no 'battlefield' sentences"):
         main(["--debug", "train", str(tmp_path), "--out", str(tmp_path / "m.json")])
+
+
+REAL = Path(__file__).resolve().parents[1] / "eval" / "real"
+
+
+def test_every_real_gold_file_is_valid_and_labelled():
+    parts = gold_parts(REAL)
+    assert {"dev", "heldout-a", "heldout-b"} <= set(parts) and "agreement" not in parts
+    articles = [read_gold(p) for files in parts.values() for p in files]
+    assert len(articles) >= 250
+    assert sum(len(a.labelled) for a in articles) >= 3000
+    assert {a.outlet for a in articles} >= {"BBC Arabic", "CNN Arabic", "Jawhara FM"}
+
+
+def test_a_bad_real_gold_line_is_reported_with_file_and_line(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    head = '{"article": "x", "published": "2018-02-20", "front": "syria", "topic": "fighting"}'
+    line = ('{"i": 1, "text": "قتل 5", "section": "battlefield", "negated": false, '
+            '"future": false, "conditional": false, "figures": [{"number": 5, "counts": '
+            '"people", "outcome": "dead"}]}')
+    path.write_text(f"{head}\n{line}\n", encoding="utf-8")
+    with pytest.raises(SitrepError, match=r"bad\.jsonl:2: figure outcome"):
+        read_gold(path)
+
+
+def test_fact_scores_count_number_and_outcome_together(tmp_path):
+    # 0074_france24.txt: 2 killed and 55 wounded; a gold "55 killed" would be a miss
+    path = tmp_path / "one.jsonl"
+    head = '{"article": "x", "published": "2018-02-18", "front": "syria", "topic": "fighting"}'
+    text = "ما أدى إلى مقتل شخصين وإصابة 55 شخصا بجروح."
+    figures = ('[{"number": 2, "counts": "people", "outcome": "killed"}, '
+               '{"number": 55, "counts": "people", "outcome": "killed"}]')
+    line = (f'{{"i": 1, "text": "{text}", "section": "battlefield", "figures": {figures}, '
+            '"dates": [], "negated": false, "future": false, "conditional": false}')
+    path.write_text(f"{head}\n{line}\n", encoding="utf-8")
+    scores = score_facts([read_gold(path)])
+    assert (scores.casualties.right, scores.casualties.found, scores.casualties.gold) == (1, 2, 2)

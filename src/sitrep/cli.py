@@ -25,7 +25,16 @@ from sitrep.build import (
 from sitrep.classify import default_lexicon, lexicon_for
 from sitrep.config import find_brief, list_briefs, load_brief
 from sitrep.errors import SitrepError
-from sitrep.evaluate import format_misses, format_scores, gold_parts, read_gold, score
+from sitrep.evaluate import (
+    breakdown,
+    format_fact_misses,
+    format_facts,
+    format_misses,
+    format_scores,
+    score,
+    score_facts,
+)
+from sitrep.gold import gold_parts, read_gold
 from sitrep.ingest import ARTICLE_SUFFIXES, list_articles, read_article
 from sitrep.inspect_view import article_record, json_line, terminal_view
 from sitrep.stems import model_to_json, train, training_parts
@@ -52,15 +61,18 @@ The generation date shown in the report is today, or SOURCE_DATE_EPOCH when it i
 
 EVAL_EPILOG = """\
 examples:
-  sitrep eval eval/gold                 every part (dev, heldout) and the total
-  sitrep eval eval/gold/heldout --errors 20
+  sitrep eval eval/real/dev --by outlet  real articles: sections, figures, dates, per outlet
+  sitrep eval eval/real/dev --errors 20  with the misses listed
+  sitrep eval eval/gold                 the imitation set, every part and the total
 
-A gold file is a .tsv article: optional "title<TAB>headline", then "label<TAB>sentence" lines
-(label: diplomacy, battlefield or other). See eval/README.md."""
+Real gold (eval/real/, the truth) is JSON Lines: one article per file, a sentence a line, with
+its section, figures and dates (eval/real/RULES.md). The older imitation gold is .tsv:
+"title<TAB>headline", then "label<TAB>sentence" lines. Held-out parts (heldout*) are measured
+once per round; see eval/README.md."""
 
 TRAIN_EPILOG = """\
 examples:
-  sitrep train eval/gold --out src/sitrep/data/stem_model.json
+  sitrep train eval/real eval/gold --out src/sitrep/data/stem_model.json
 
 Trains on every part of GOLD except heldout/ (which is never used for training) and writes
 the model as JSON. Needs scikit-learn: pip install 'sitrep[train]'. The classifier adds the
@@ -188,6 +200,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--briefs-dir", type=Path, default=Path("briefs"), help=argparse.SUPPRESS)
     evaluate.add_argument(
+        "--by",
+        choices=("outlet", "front", "topic"),
+        help="real gold only: also break sections and casualty figures down by this",
+    )
+    evaluate.add_argument(
         "--errors",
         type=int,
         default=0,
@@ -209,7 +226,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Fit the classifier's word-stem model (logistic regression) on labelled "
         "sentences.",
     )
-    trainer.add_argument("gold", type=Path, metavar="GOLD", help="gold folder (parts as in eval)")
+    trainer.add_argument(
+        "gold", type=Path, nargs="+", metavar="GOLD", help="gold folders (parts as in eval)"
+    )
     trainer.add_argument(
         "--out",
         type=Path,
@@ -230,7 +249,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _run_train(args: argparse.Namespace) -> int:
-    parts = training_parts(args.gold)
+    parts = training_parts(*args.gold)
     labelled = [
         pair for files in parts.values() for path in files for pair in read_gold(path).sentences
     ]
@@ -258,6 +277,14 @@ def _run_eval(args: argparse.Namespace) -> int:
         print(format_scores(f"{name} ({len(files)} articles)", scores))
         if args.errors:
             print(format_misses(scores, args.errors))
+        real = [a for a in articles if a.labelled]
+        if real:
+            facts = score_facts(real)
+            print(format_facts(name, facts))
+            if args.errors:
+                print(format_fact_misses(facts, args.errors))
+            if args.by:
+                print(breakdown(real, lambda a: getattr(a, args.by), lexicon))
         print()
     if len(parts) > 1:
         print(format_scores("all parts", score(everything, lexicon)))

@@ -9,7 +9,12 @@
 - Relative expressions (أمس، أول من أمس، الليلة قبل الماضية، اليوم الأربعاء، منتصف الشهر الماضي)
   and weekdays, resolved against the article's publication date when it is known, with a
   precision (day, week, month), and kept relative when it is not.
-- Numeric dates: 14/07/2014, 2017-07-10.
+- Numeric dates: 14/07/2014, 2017-07-10; years («عام 2017», «منذ 2011»).
+- A week of a month (الأسبوع الثاني من شباط → the 8th, precision week) and yearly days
+  (18 مارس من كل عام → recurring, no year guessed).
+- A month or day without a year is the most recent one on or before publication, unless the
+  text says المقبل/القادم; an explicit year always wins. A resolved date after publication in
+  a sentence with no word of the future carries a note, so it is reported, never silently used.
 dateparser resolves few of these forms, hence the tables.
 """
 
@@ -34,6 +39,20 @@ _NUMERIC = re.compile(
     r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"
 )
 _BEFORE_MONTH = frozenset({"في", "شهر", "خلال", "منذ", "حتى", "بحلول", "من"})
+_YEAR_WORDS = frozenset({"عام", "العام", "سنه", "لعام", "ولعام", "وعام", "للعام"})
+# Words before a bare year that make it a year, not a count: «في 2011», «منذ 2011».
+_BEFORE_YEAR = _YEAR_WORDS | frozenset(
+    {"في", "وفي", "منذ", "ومنذ", "حتي", "بحلول", "خلال", "مطلع", "منتصف", "اواخر", "نهايه",
+     "بدايه", "قبل", "بعد", "اعتبارا", "صيف", "شتاء", "ربيع", "خريف", "اوائل", "اواسط"}
+)
+_WEEK_WORDS = frozenset({"الاسبوع", "والاسبوع", "خلال الاسبوع"})
+_EVERY_YEAR = ("من كل عام", "كل عام", "من كل سنه", "سنويا")
+# Words that let a date lie after publication: the sentence speaks of the future.
+_FUTURE_WORDS = frozenset(
+    {"سوف", "المقرر", "المقبل", "المقبله", "القادم", "القادمه", "يعتزم", "تعتزم", "سيعقد",
+     "ستعقد", "ستجري", "سيجري", "يتوقع", "ستبدا", "سيبدا", "موعد", "مرتقب", "المرتقب",
+     "المرتقبه", "ستنطلق", "سينطلق", "سيزور", "ستزور", "ستستضيف", "تستضيف", "ستشهد"}
+)
 _SHIFTS = {"المقبل": 1, "القادم": 1, "الماضي": -1, "الحالي": 0, "الجاري": 0}
 _HIJRI_MONTHS = (
     "Muharram",
@@ -88,6 +107,7 @@ def find_dates(
 ) -> tuple[DateMention, ...]:
     """Every date expression of a sentence, in reading order."""
     tables = _tables()
+    future = _speaks_of_future(tokens)
     found: list[tuple[int, DateMention]] = []
     used: set[int] = set()
     for match in tables.relative.matches(tokens, text):
@@ -104,15 +124,56 @@ def find_dates(
         )
         if partner is not None:
             skip.add(index + 1)
-        dated = _month(match, partner, tokens, text, tables, published)
+        dated = _month(match, partner, tokens, text, tables, published, future)
         if dated:
             found.append(dated)
             used.update(range(dated[0], (partner or match).last + 2))
     for match in tables.weekdays.matches(tokens, text):
         if match.first not in used and _is_day_name(tokens, match.first):
-            found.append((match.first, _weekday(match, tokens, published)))
+            found.append((match.first, _weekday(match, tokens, published, future)))
     found += _numeric(tokens, text)
-    return tuple(mention for _, mention in sorted(found, key=lambda pair: pair[0]))
+    used.update(_covered(found, tokens))
+    found += _years(tokens, text, used)
+    ordered = [mention for _, mention in sorted(found, key=lambda pair: pair[0])]
+    if published is not None and not future:
+        ordered = [_checked(m, published) for m in ordered]
+    return tuple(ordered)
+
+
+def _covered(found, tokens: tuple[Token, ...]) -> set[int]:
+    """Token indexes inside the date expressions already found."""
+    spans = [(tokens[first].start, tokens[first].start + len(m.text)) for first, m in found]
+    return {i for i, t in enumerate(tokens) for s, e in spans if s <= t.start < e}
+
+
+def _years(tokens: tuple[Token, ...], text: str, used: set[int]) -> list[tuple[int, DateMention]]:
+    """A year on its own after a year word or a preposition: «عام 2017», «منذ 2011»."""
+    found = []
+    for i, token in enumerate(tokens):
+        if i in used or not i or not _YEAR.match(token.norm):
+            continue
+        if tokens[i - 1].norm not in _BEFORE_YEAR:
+            continue
+        first = i - 1 if tokens[i - 1].norm in _YEAR_WORDS else i
+        surface = text[tokens[first].start : token.end]
+        year = int(token.norm)
+        found.append((first, DateMention(surface, str(year), dt.date(year, 1, 1), "year")))
+    return found
+
+
+def _speaks_of_future(tokens: tuple[Token, ...]) -> bool:
+    return any(t.norm in _FUTURE_WORDS or t.norm.lstrip("و") in _FUTURE_WORDS for t in tokens)
+
+
+def _checked(mention: DateMention, published: dt.date) -> DateMention:
+    """Flag a resolved date that begins after the article was published."""
+    if mention.value is None or mention.value <= published:
+        return mention
+    if mention.precision == "year" and mention.value.year <= published.year:
+        return mention
+    note = f"after the publication date {published.isoformat()}"
+    return DateMention(mention.text, f"{mention.en} ({note})", mention.value,
+                       mention.precision, note)
 
 
 # --- relative expressions and weekdays ------------------------------------------------
@@ -146,13 +207,15 @@ def _is_day_name(tokens: tuple[Token, ...], index: int) -> bool:
     return tokens[index].norm.startswith(("ال", "وال")) or after_day_word
 
 
-def _weekday(match: Match[str], tokens, published) -> DateMention:
+def _weekday(match: Match[str], tokens, published, future: bool = False) -> DateMention:
     if published is None:
         return DateMention(match.surface, match.value, None, "weekday")
     target = list(calendar.day_name).index(match.value)
     following = tokens[match.last + 1].norm if match.last + 1 < len(tokens) else ""
     if _SHIFTS.get(following) == 1:
         value = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+    elif future and _SHIFTS.get(following) != -1:
+        value = published + dt.timedelta(days=(target - published.weekday()) % 7)
     else:
         value = published - dt.timedelta(days=(published.weekday() - target) % 7)
     return DateMention(match.surface, f"{match.value}, {value.isoformat()}", value, "day")
@@ -170,38 +233,59 @@ def _double_name(match, following, text: str, tokens) -> Match[_Month] | None:
 
 
 def _month(
-    match, partner, tokens, text, tables: _Tables, published
+    match, partner, tokens, text, tables: _Tables, published, future: bool = False
 ) -> tuple[int, DateMention] | None:
     month: _Month = match.value
     first = match.first
     last = (partner or match).last
     after = tokens[last + 1].norm if last + 1 < len(tokens) else ""
     after = after.rstrip(")")
+    year_word = 0
+    if after in _YEAR_WORDS and last + 2 < len(tokens):
+        after, year_word = tokens[last + 2].norm, 1  # «أبريل/ نيسان عام 2017»
+    following = " ".join(t.norm for t in tokens[last + 1 : last + 4])
+    yearly = any(following.startswith(w) for w in _EVERY_YEAR)
     days = _days_before(first, tokens, text, tables)
+    week = days is not None and _is_week(first - days[1] - 1, tokens)
     part = None if days else _part_before(first, tokens, text, tables)
     year = int(after) if (_HIJRI_YEAR if month.hijri else _YEAR).match(after) else None
     shift = _SHIFTS.get(after)
     before = tokens[first - 1].norm if first else ""
     if not (days or part or year or shift is not None or before in _BEFORE_MONTH):
         return None  # a word that only looks like a month (مارس is also a verb)
-    start_token = first - (days[1] if days else 0) - (1 if part else 0)
-    end_token = last + (1 if year or shift is not None else 0)
+    start_token = first - (days[1] if days else 0) - (1 if part else 0) - (1 if week else 0)
+    end_token = last + (1 + year_word if year or shift is not None else 0)
     surface = text[tokens[start_token].start : tokens[end_token].end]
     if month.hijri:
         return start_token, _hijri(surface, month.number, days, part, year, published)
-    if year is None and published is not None:
-        year = _year_for(month.number, published, shift)
     name = calendar.month_name[month.number]
+    if yearly and days and not year:
+        return start_token, DateMention(surface, f"{days[0]} {name} (every year)", None,
+                                        "recurring")
+    if week and days:
+        days = (str((int(days[0]) - 1) * 7 + 1), days[1])
+    if year is None and published is not None:
+        day_of_month = int(days[0].split("–")[0]) if days else 1
+        year = _year_for(month.number, published, 1 if future and shift is None else shift,
+                         day_of_month)
+    precision = "week" if week else ("day" if days else "month")
     en = f"{days[0]} {name}" if days else (f"{part} {name}" if part else name)
+    if week:
+        en = f"week of {en}"
     if year is None:
-        return start_token, DateMention(surface, en, None, "day" if days else "month")
+        return start_token, DateMention(surface, en, None, precision)
     day = (
         int(days[0].split("–")[0])
         if days
         else (_part_day(part, dt.date(year, month.number, 1)) if part else 1)
     )
     value = dt.date(year, month.number, min(day, calendar.monthrange(year, month.number)[1]))
-    return start_token, DateMention(surface, f"{en} {year}", value, "day" if days else "month")
+    return start_token, DateMention(surface, f"{en} {year}", value, precision)
+
+
+def _is_week(index: int, tokens: tuple[Token, ...]) -> bool:
+    """«الأسبوع الثاني من شباط»: the ordinal counts weeks, not days."""
+    return index >= 0 and tokens[index].norm in _WEEK_WORDS
 
 
 def _days_before(first: int, tokens, text, tables: _Tables) -> tuple[str, int] | None:
@@ -246,17 +330,17 @@ def _month_text(value: dt.date, part: str | None) -> str:
     return f"{part} {value:%B %Y}" if part else f"{value:%B %Y}"
 
 
-def _year_for(month: int, published: dt.date, shift: int | None) -> int:
-    """The year of ``month`` as seen from ``published`` (next/last/this, else the nearest)."""
+def _year_for(month: int, published: dt.date, shift: int | None, day: int = 1) -> int:
+    """The year of ``month`` as seen from ``published``: next with المقبل, this with الحالي,
+    else the most recent such month (or day) on or before publication."""
     if shift == 1:
-        return published.year + (1 if month < published.month else 0)
-    if shift == -1:
-        return published.year - (1 if month > published.month else 0)
-    if shift is None and month - published.month > 6:
-        return published.year - 1
-    if shift is None and published.month - month > 6:
-        return published.year + 1
-    return published.year
+        return published.year + (1 if (month, day) < (published.month, published.day) else 0)
+    if shift == 0:
+        return published.year
+    later = (month, day) > (published.month, published.day) if day > 1 else (
+        month > published.month
+    )
+    return published.year - (1 if later else 0)
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:

@@ -16,8 +16,17 @@ from sitrep.model import Classification, EnglishLine, Entity, Facts, Figure
 _MAX_CUES = 3
 _PLACE_TYPES = frozenset({"place"})
 _ACTOR_TYPES = frozenset({"person", "group", "org", "un", "aid", "state"})
-_VAGUE = frozenset({"dozens of", "hundreds of", "thousands of"})
-_OUTCOMES = frozenset({"killed", "wounded", "captured", "detained", "displaced"})
+_VAGUE = frozenset(
+    {"dozens of", "hundreds of", "thousands of", "tens of thousands of",
+     "hundreds of thousands of", "millions of"}
+)
+# How each outcome reads after the counted noun ("14 people killed").
+_OUTCOME_WORDS = {
+    "killed": "killed", "wounded": "wounded", "casualties": "killed or wounded",
+    "displaced": "displaced", "refugees": "", "detained": "detained", "released": "released",
+    "missing": "missing", "evacuated": "evacuated", "returned": "returned",
+    "besieged": "besieged", "in-need": "in need", "none": "",
+}
 
 
 def english_line(
@@ -42,10 +51,11 @@ def english_line(
 def figures_across(reports: Sequence[Sequence[Figure]]) -> str:
     """Figures of one event from one or more reports: equal ones once, differing ones as a
     range with the conservative (lowest) figure first, as ACLED reports them."""
-    groups: dict[tuple[str, str, str], list[Figure]] = {}
+    groups: dict[tuple[str, str, str, bool], list[Figure]] = {}
     for figures in reports:
         for figure in figures:
-            groups.setdefault((figure.unit, figure.counts, figure.qualifier), []).append(figure)
+            key = (figure.unit, figure.outcome, figure.qualifier, figure.cumulative)
+            groups.setdefault(key, []).append(figure)
     parts = []
     for same in groups.values():
         values = sorted({f.value for f in same})
@@ -58,12 +68,24 @@ def figures_across(reports: Sequence[Sequence[Figure]]) -> str:
 
 
 def format_figure(figure: Figure, amount: str | None = None) -> str:
-    """``more than 50 fighters killed``, ``1.5 km``, ``hundreds of m``."""
+    """``more than 50 fighters killed``, ``1.5 km``, ``hundreds of m``; a running total says
+    so (``in all``)."""
     if figure.qualifier in _VAGUE:
         text = f"{figure.qualifier} {figure.unit}"
+    elif figure.vague:
+        text = f"{_vague_words(figure.value)} {figure.unit}"
     else:
         text = f"{figure.qualifier} {amount or _amount(figure.value)} {figure.unit}".strip()
-    return f"{text} {figure.counts}" if figure.counts in _OUTCOMES else text
+    outcome = _OUTCOME_WORDS[figure.outcome]
+    text = f"{text} {outcome}" if outcome else text
+    return f"{text} in all" if figure.cumulative else text
+
+
+def _vague_words(value: float) -> str:
+    names = {10: "dozens of", 100: "hundreds of", 1000: "thousands of",
+             10000: "tens of thousands of", 100000: "hundreds of thousands of",
+             1000000: "millions of"}
+    return names.get(int(value), f"about {_amount(value)}")
 
 
 def _amount(value: float) -> str:

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitrep.dates import find_dates
+from sitrep.figures import find_figures
 from sitrep.lexicon import TermIndex, gazetteer_index
-from sitrep.model import Entity, Facts, Figure, Quote
+from sitrep.model import Entity, Facts, Quote
 from sitrep.normalize import Token, normalize, tokenize
 from sitrep.resources import GazetteerEntry, figure_tables, vocabulary
 
-_NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
-_YEAR = re.compile(r"^(19|20)\d\d$")
 _ATTRIBUTION = (
     "قال",
     "قالت",
@@ -44,8 +43,6 @@ _ATTRIBUTION = (
     "اشار",
 )
 _SOURCE_TYPES = frozenset({"person", "org", "group", "un", "aid", "state"})
-_PEOPLE = frozenset({"fighters", "people", "civilians"})
-_VAGUE_NUMBERS = frozenset(normalize(w) for w in ("عشرات", "مئات", "آلاف"))
 
 
 @dataclass(frozen=True)
@@ -242,106 +239,3 @@ def find_quotes(
 def _is_a_name(words: str, names: TermIndex[GazetteerEntry]) -> bool:
     tokens = tokenize(words, vocabulary())
     return any(m.first == 0 and m.last == len(tokens) - 1 for m in names.matches(tokens, words))
-
-
-# --- figures --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Unit:
-    unit: str
-    counts: str
-
-
-@cache
-def _figure_indexes() -> tuple[TermIndex[_Unit], TermIndex[float], TermIndex[str], dict[str, str]]:
-    table = figure_tables()
-    units = TermIndex((term, _Unit(**spec)) for term, spec in table["units"].items())
-    numbers = TermIndex((term, float(v)) for term, v in table["numbers"].items())
-    qualifiers = TermIndex(table["qualifiers"].items())
-    outcomes = {normalize(k): v for k, v in table["outcomes"].items()}
-    return units, numbers, qualifiers, outcomes
-
-
-def find_figures(tokens: tuple[Token, ...], text: str) -> tuple[Figure, ...]:
-    units, numbers, qualifiers, outcomes = _figure_indexes()
-    outcome = _outcome(tokens, outcomes)
-    word_numbers = {m.first: m for m in numbers.matches(tokens, text)}
-    figures: list[Figure] = list(_dual_figures(tokens, text, outcome))
-    for i in range(len(tokens)):
-        value, last = _number_at(tokens, i, word_numbers)
-        if value is None:
-            continue
-        unit_match = _unit_after(tokens, last + 1, text, units)
-        if unit_match is None:
-            continue
-        unit, unit_last = unit_match
-        qualifier, first = _qualifier_before(tokens, i, text, qualifiers, word_numbers.get(i))
-        if not qualifier:
-            qualifier = _qualifier_after(tokens, unit_last, text)
-        counts = outcome if outcome and unit.counts in _PEOPLE else unit.counts
-        surface = text[tokens[first].start : tokens[unit_last].end]
-        figures.append(Figure(value, unit.unit, counts, surface, qualifier))
-    return tuple(figures)
-
-
-def _dual_figures(tokens: tuple[Token, ...], text: str, outcome: str):
-    """``يومين`` is two days: a dual noun carries its own number."""
-    for match in _duals().matches(tokens, text):
-        unit: _Unit = match.value
-        counts = outcome if outcome and unit.counts in _PEOPLE else unit.counts
-        yield Figure(2, unit.unit, counts, match.surface, "")
-
-
-@cache
-def _duals() -> TermIndex[_Unit]:
-    return TermIndex((term, _Unit(**spec)) for term, spec in figure_tables()["duals"].items())
-
-
-def _number_at(tokens, i, word_numbers) -> tuple[float | None, int]:
-    norm = tokens[i].norm
-    if _NUMBER.match(norm):
-        return float(norm.replace(",", ".")), i
-    if i in word_numbers:
-        return float(word_numbers[i].value), word_numbers[i].last
-    return None, i
-
-
-def _unit_after(tokens, start, text, units) -> tuple[_Unit, int] | None:
-    for skip in (0, 1):  # "50 من عناصر": allow one "من"
-        position = start + skip
-        if position >= len(tokens) or (skip and tokens[start].norm != "من"):
-            continue
-        match = next(units.matches(tokens[position : position + 3], text), None)
-        if match is not None and match.first == 0:
-            return match.value, position + match.last
-    return None
-
-
-def _qualifier_before(tokens, i, text, qualifiers, word_match) -> tuple[str, int]:
-    """The qualifier of the number at ``i`` (أكثر من، نحو …) and the token where it starts."""
-    if word_match is not None and normalize(word_match.surface) in _VAGUE_NUMBERS:
-        vague = next(qualifiers.matches(tokens[i : i + 1], text), None)
-        return (vague.value if vague else ""), i
-    start = max(0, i - 4)
-    hits = list(qualifiers.matches(tokens[start:i], text))
-    if hits and hits[-1].last == i - start - 1:
-        return hits[-1].value, start + hits[-1].first
-    return "", i
-
-
-_AFTER_QUALIFIERS = {"علي الاقل": "at least", "علي اقل تقدير": "at least", "تقريبا": "about"}
-
-
-def _qualifier_after(tokens: tuple[Token, ...], unit_last: int, text: str) -> str:
-    """``40 مدنيا على الأقل``: "at least" after the counted noun."""
-    following = " ".join(t.norm for t in tokens[unit_last + 1 : unit_last + 4])
-    return next((en for ar, en in _AFTER_QUALIFIERS.items() if following.startswith(ar)), "")
-
-
-def _outcome(tokens: tuple[Token, ...], outcomes: dict[str, str]) -> str:
-    for token in tokens:
-        for form in (token.norm, token.norm.lstrip("و")):
-            if form in outcomes:
-                return outcomes[form]
-    return ""

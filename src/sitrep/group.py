@@ -18,10 +18,12 @@ from functools import cache
 
 from sitrep.english import english_line, figures_across
 from sitrep.model import (
+    CASUALTY_OUTCOMES,
     SECTION_ORDER,
     Analysed,
     Article,
     BriefConfig,
+    Figure,
     GlossaryEntry,
     Item,
     Report,
@@ -107,40 +109,37 @@ def same_event(a: Item, b: Item) -> bool:
     names = {e.en for e in first.facts.entities}
     if not names & {e.en for e in second.facts.entities}:
         return False
-    figures = {
-        (f.value, f.unit, f.counts) for f in first.facts.figures if f.counts in _EVENT_COUNTS
-    }
-    if figures & {(f.value, f.unit, f.counts) for f in second.facts.figures}:
+    figures = {_key(f) for f in first.facts.figures if _is_event_figure(f)}
+    if figures & {_key(f) for f in second.facts.figures}:
         return True
     return _differing_casualties_same_day(first, second)
 
 
 # Counts that describe one event (a number killed, a distance advanced), unlike standing facts
-# such as "four de-escalation zones" that many different events mention.
+# such as "four de-escalation zones" that many different events mention; running totals
+# (since 2011) are standing facts too.
 _EVENT_COUNTS = frozenset(
-    {
-        "killed",
-        "wounded",
-        "captured",
-        "detained",
-        "displaced",
-        "fighters",
-        "people",
-        "civilians",
-        "distance",
-        "strikes",
-        "targets",
-        "weapons",
-    }
+    {"fighters", "people", "civilians", "distance", "strikes", "targets", "weapons"}
 )
 
 
-_CASUALTIES = frozenset({"killed", "wounded"})
+def _key(figure: Figure) -> tuple[float, str, str]:
+    return (figure.value, figure.unit, figure.outcome)
+
+
+def _is_event_figure(figure: Figure) -> bool:
+    if figure.cumulative or figure.vague:
+        return False
+    return figure.outcome != "none" or figure.counts in _EVENT_COUNTS
 
 
 def _differing_casualties_same_day(first: Analysed, second: Analysed) -> bool:
-    kinds = {(f.unit, f.counts) for f in first.facts.figures if f.counts in _CASUALTIES}
-    if not kinds & {(f.unit, f.counts) for f in second.facts.figures}:
+    kinds = {
+        (f.unit, f.outcome)
+        for f in first.facts.figures
+        if f.outcome in CASUALTY_OUTCOMES and not f.cumulative
+    }
+    if not kinds & {(f.unit, f.outcome) for f in second.facts.figures if not f.cumulative}:
         return False
     days = {d.value for d in first.facts.dates if d.value and d.precision == "day"}
     return bool(days & {d.value for d in second.facts.dates if d.precision == "day"})
@@ -159,6 +158,10 @@ def takeaways(sections: Sequence[Section]) -> tuple[Item, ...]:
 
 # A Key figures row: an event figure, or a count of places, delegates or zones.
 _KEY_COUNTS = _EVENT_COUNTS | {"places", "delegates", "zones"}
+
+
+def _is_key_figure(figure: Figure) -> bool:
+    return figure.outcome != "none" or figure.counts in _KEY_COUNTS
 _TYPE_ORDER = ("person", "group", "state", "un", "aid", "org", "place")
 
 
@@ -170,7 +173,7 @@ def key_figures(items: Sequence[Item]) -> tuple[Item, ...]:
         for item in items
         if item.section == name
         and any(
-            f.counts in _KEY_COUNTS for a in (item.primary, *item.also) for f in a.facts.figures
+            _is_key_figure(f) for a in (item.primary, *item.also) for f in a.facts.figures
         )
     )
 

@@ -40,7 +40,16 @@ def _sentence_record(item: Analysed) -> dict[str, Any]:
         "reasons": list(item.classification.reasons),
         "entities": [{"text": e.text, "type": e.type, "en": e.en} for e in facts.entities],
         "figures": [
-            {"value": f.value, "unit": f.unit, "counts": f.counts, "text": f.text}
+            {
+                "value": f.value,
+                "unit": f.unit,
+                "counts": f.counts,
+                "outcome": f.outcome,
+                "qualifier": f.qualifier,
+                "vague": f.vague,
+                "cumulative": f.cumulative,
+                "text": f.text,
+            }
             for f in facts.figures
         ],
         "dates": [

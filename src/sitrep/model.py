@@ -16,6 +16,16 @@ from sitrep.resources import GazetteerEntry
 SectionName = Literal["diplomacy", "battlefield", "other"]
 SECTION_ORDER: tuple[SectionName, ...] = ("diplomacy", "battlefield", "other")
 
+# What happened to the people a figure counts (``none`` for counts of things, money, percent).
+Outcome = Literal[
+    "killed", "wounded", "casualties", "displaced", "refugees", "detained", "released",
+    "missing", "evacuated", "returned", "besieged", "in-need", "none",
+]
+OUTCOMES: frozenset[str] = frozenset(Outcome.__args__)  # type: ignore[attr-defined]
+CASUALTY_OUTCOMES: frozenset[str] = frozenset({"killed", "wounded", "casualties"})
+# How precisely a date is known; ``recurring`` is a yearly day (an anniversary).
+DatePrecision = Literal["day", "week", "month", "year", "recurring", "relative"]
+
 
 @dataclass(frozen=True)
 class Span:
@@ -89,19 +99,33 @@ class Entity:
 
 @dataclass(frozen=True)
 class Figure:
+    """A number in a sentence: what it counts, and what happened to them.
+
+    ``cumulative`` marks a running total (since a date or the start of the war), kept apart
+    from the toll of one event; ``vague`` marks «عشرات»-style amounts (its order of magnitude).
+    """
+
     value: float
     unit: str
     counts: str
     text: str
     qualifier: str = ""
+    outcome: Outcome = "none"
+    vague: bool = False
+    cumulative: bool = False
 
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date expression. ``value`` is the first day of what it names (``None`` when relative
+    with no publication date, or a yearly day); ``note`` flags a resolved date after the
+    article's publication in a sentence that does not speak of the future."""
+
     text: str
     en: str
     value: dt.date | None = None
     precision: str = "relative"
+    note: str = ""
 
 
 @dataclass(frozen=True)

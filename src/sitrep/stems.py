@@ -182,11 +182,18 @@ def train(
     )
 
 
-def training_parts(gold_root: Path) -> dict[str, list[Path]]:
-    """The gold parts a model may learn from: every part except ``heldout``."""
-    from sitrep.evaluate import gold_parts
+def training_parts(*gold_roots: Path) -> dict[str, list[Path]]:
+    """The gold parts a model may learn from: every part except held-out ones, named
+    ``<folder>/<part>`` (``real/dev``, ``gold/dev-round4`` …)."""
+    from sitrep.gold import gold_parts, is_held_out
 
-    parts = {name: paths for name, paths in gold_parts(gold_root).items() if name != "heldout"}
+    parts = {
+        f"{root.name}/{name}": paths
+        for root in gold_roots
+        for name, paths in gold_parts(root).items()
+        if not is_held_out(name)
+    }
     if not parts:
-        raise SitrepError(f"{gold_root}: no gold parts to train on (heldout/ is never used)")
+        names = ", ".join(str(r) for r in gold_roots)
+        raise SitrepError(f"{names}: no gold parts to train on (held-out parts are never used)")
     return parts
