@@ -15,6 +15,7 @@ import json
 import random
 import sys
 import tempfile
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from sitrep.ingest import read_article
@@ -55,10 +56,11 @@ def main(corpus: Path, out: Path) -> None:
                 chosen.append((f.stem, lines))
                 taken += 1
     seen_ids = set()
-    records = [json.loads(l) for l in gzip.open(corpus / "ant-archive.jsonl.gz", "rt")]
+    with gzip.open(corpus / "ant-archive.jsonl.gz", "rt") as stream:
+        records = [json.loads(line) for line in stream]
     rng.shuffle(records)
     with tempfile.TemporaryDirectory() as tmp:
-        for front, (word, count) in FRONTS.items():
+        for word, count in FRONTS.values():
             taken = 0
             for r in records:
                 if taken >= count:
@@ -79,13 +81,13 @@ def main(corpus: Path, out: Path) -> None:
     for _, share in PARTS:
         cut.append(cut[-1] + round(share * len(chosen)))
     cut[-1] = len(chosen)
-    for (part, _), start, end in zip(PARTS, cut, cut[1:]):
+    for (part, _), start, end in zip(PARTS, cut, cut[1:], strict=False):
         folder = out / part
         folder.mkdir(parents=True, exist_ok=True)
         for name, lines in chosen[start:end]:
-            text = "".join(json.dumps(l, ensure_ascii=False) + "\n" for l in lines)
+            text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in lines)
             (folder / f"{name}.jsonl").write_text(text, encoding="utf-8")
-    total = sum(len(l) - 1 for _, l in chosen)
+    total = sum(len(lines) - 1 for _, lines in chosen)
     print(f"{len(chosen)} articles, {total} sentences")
 
 
@@ -97,8 +99,6 @@ def _front_matter_outlet(path: Path) -> str:
 
 
 def _rfc_date(value: str) -> str:
-    from email.utils import parsedate_to_datetime
-
     return parsedate_to_datetime(value).date().isoformat()
 
 

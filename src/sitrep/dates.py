@@ -45,7 +45,7 @@ _BEFORE_YEAR = _YEAR_WORDS | frozenset(
     {"في", "وفي", "منذ", "ومنذ", "حتي", "بحلول", "خلال", "مطلع", "منتصف", "اواخر", "نهايه",
      "بدايه", "قبل", "بعد", "اعتبارا", "صيف", "شتاء", "ربيع", "خريف", "اوائل", "اواسط"}
 )
-_WEEK_WORDS = frozenset({"الاسبوع", "والاسبوع", "خلال الاسبوع"})
+_WEEK_WORDS = frozenset({"الاسبوع", "والاسبوع"})
 _EVERY_YEAR = ("من كل عام", "كل عام", "من كل سنه", "سنويا")
 # Words that let a date lie after publication: the sentence speaks of the future.
 _FUTURE_WORDS = frozenset(

@@ -72,20 +72,12 @@ def format_figure(figure: Figure, amount: str | None = None) -> str:
     so (``in all``)."""
     if figure.qualifier in _VAGUE:
         text = f"{figure.qualifier} {figure.unit}"
-    elif figure.vague:
-        text = f"{_vague_words(figure.value)} {figure.unit}"
     else:
         text = f"{figure.qualifier} {amount or _amount(figure.value)} {figure.unit}".strip()
     outcome = _OUTCOME_WORDS[figure.outcome]
     text = f"{text} {outcome}" if outcome else text
     return f"{text} in all" if figure.cumulative else text
 
-
-def _vague_words(value: float) -> str:
-    names = {10: "dozens of", 100: "hundreds of", 1000: "thousands of",
-             10000: "tens of thousands of", 100000: "hundreds of thousands of",
-             1000000: "millions of"}
-    return names.get(int(value), f"about {_amount(value)}")
 
 
 def _amount(value: float) -> str:

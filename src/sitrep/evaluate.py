@@ -185,19 +185,15 @@ def _match_figures(found: list[Figure], gold, article, sentence, misses) -> Tall
     right = sum((wanted & got).values())
     for number, outcome in (wanted - got):
         misses.append(FactMiss(article.path, sentence.line, "figure missed",
-                               f"{number:g} {outcome}", _shown(found), sentence.text))
+                               f"{number:g} {outcome}", _listed(got), sentence.text))
     for number, outcome in (got - wanted):
         misses.append(FactMiss(article.path, sentence.line, "figure wrong",
-                               _shown_gold(gold), f"{number:g} {outcome}", sentence.text))
+                               _listed(wanted), f"{number:g} {outcome}", sentence.text))
     return Tally(right, len(found), len(gold))
 
 
-def _shown(found: list[Figure]) -> str:
-    return "; ".join(f"{f.value:g} {f.outcome}" for f in found) or "nothing"
-
-
-def _shown_gold(gold) -> str:
-    return "; ".join(f"{g.number:g} {g.outcome}" for g in gold) or "nothing"
+def _listed(figures: Counter[tuple[float, str]]) -> str:
+    return "; ".join(f"{n:g} {o}" for n, o in figures.elements()) or "nothing"
 
 
 def _match_dates(found: tuple[DateMention, ...], sentence: GoldSentence, article, misses):

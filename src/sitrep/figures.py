@@ -38,9 +38,9 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _LINKS = frozenset(
     normalize(w)
     for w in (
-        "ب", "بـ", "إلى", "الى", "الي", "ل", "عن", "كانت", "بلغت", "بلغ", "ارتفعت", "ارتفع",
-        "وصلت", "وصل", "يبلغ", "تبلغ", "من", "ما", "لا", "يقل", "نحو", "أكثر", "حوالي", "قرابة",
-        "زهاء", "أيضا", "آخرين", "اخرين", "الى", "إلى", "قد", "وصل", "يصل", "تصل",
+        "ب", "بـ", "إلى", "ل", "عن", "كانت", "بلغت", "بلغ", "ارتفعت", "ارتفع", "وصلت", "وصل",
+        "يبلغ", "تبلغ", "يصل", "تصل", "من", "ما", "لا", "يقل", "نحو", "أكثر", "حوالي", "قرابة",
+        "زهاء", "أيضا", "آخرين", "قد",
     )
 )
 _LOOK_BACK = 4
@@ -141,7 +141,7 @@ def _number_at(tokens, i, text, words, tables: _Tables) -> _Number | None:
 def _is_percent_word(tokens: tuple[Token, ...], i: int) -> bool:
     """«المئة» of «في المئة» / «بالمئة» is a percent sign, not a hundred."""
     norm = tokens[i].norm
-    return norm in ("المييه", "الميه", "المايه", "بالميه", "بالمايه") or (
+    return norm in ("الميه", "المايه", "بالميه", "بالمايه") or (
         i > 0 and tokens[i - 1].norm == "في" and norm.startswith("الم")
     )
 
@@ -158,9 +158,7 @@ def _figure(tokens, text, number: _Number, tables: _Tables, previous, cumulative
     if outcome == "none" and subset and previous is not None:
         outcome = previous.outcome
     if outcome == "none":
-        outcome = _cue_before(tokens, first, text, tables)
-    if outcome == "none":
-        outcome = _cue_after(tokens, end + 1, text, tables)
+        outcome = _cue_around(tokens, first, end, text, tables)
     if unit is None and outcome == "none":
         return None, end
     if unit is None and _YEAR.match(tokens[number.first].norm) and number.last == number.first:
@@ -210,6 +208,13 @@ def _qualifier_after(tokens: tuple[Token, ...], end: int) -> str:
     """``40 مدنيا على الأقل``: "at least" after the counted noun."""
     following = " ".join(t.norm for t in tokens[end + 1 : end + 4])
     return next((en for ar, en in _AFTER_QUALIFIERS.items() if following.startswith(ar)), "")
+
+
+def _cue_around(tokens, first: int, end: int, text, tables: _Tables) -> Outcome:
+    """The outcome a cue binds to the figure spanning tokens ``first``–``end``: before it,
+    else after it."""
+    outcome = _cue_before(tokens, first, text, tables)
+    return outcome if outcome != "none" else _cue_after(tokens, end + 1, text, tables)
 
 
 def _cue_before(tokens, first: int, text, tables: _Tables) -> Outcome:
@@ -288,8 +293,6 @@ def _duals(tokens, text, tables: _Tables, found: list[Figure], cumulative: bool)
         unit: _Unit = match.value
         outcome = unit.outcome
         if outcome == "none" and unit.counts in ("people", "civilians", "fighters"):
-            outcome = _cue_before(tokens, match.first, text, tables)
-            if outcome == "none":
-                outcome = _cue_after(tokens, match.last + 1, text, tables)
+            outcome = _cue_around(tokens, match.first, match.last, text, tables)
         yield Figure(2, unit.unit, unit.counts, match.surface, "", outcome, False,
                      cumulative and outcome != "none")

@@ -78,8 +78,8 @@ class GoldArticle:
     source: str = ""
     outlet: str = ""
     published: dt.date | None = None
-    front: str = ""
-    topic: str = ""
+    front: Front | None = None
+    topic: Topic | None = None
 
 
 def read_gold(path: Path) -> GoldArticle:

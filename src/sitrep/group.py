@@ -158,11 +158,11 @@ def takeaways(sections: Sequence[Section]) -> tuple[Item, ...]:
 
 # A Key figures row: an event figure, or a count of places, delegates or zones.
 _KEY_COUNTS = _EVENT_COUNTS | {"places", "delegates", "zones"}
+_TYPE_ORDER = ("person", "group", "state", "un", "aid", "org", "place")
 
 
 def _is_key_figure(figure: Figure) -> bool:
     return figure.outcome != "none" or figure.counts in _KEY_COUNTS
-_TYPE_ORDER = ("person", "group", "state", "un", "aid", "org", "place")
 
 
 def key_figures(items: Sequence[Item]) -> tuple[Item, ...]:

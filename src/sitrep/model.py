@@ -23,8 +23,9 @@ Outcome = Literal[
 ]
 OUTCOMES: frozenset[str] = frozenset(Outcome.__args__)  # type: ignore[attr-defined]
 CASUALTY_OUTCOMES: frozenset[str] = frozenset({"killed", "wounded", "casualties"})
-# How precisely a date is known; ``recurring`` is a yearly day (an anniversary).
-DatePrecision = Literal["day", "week", "month", "year", "recurring", "relative"]
+# How precisely a date is known; ``recurring`` is a yearly day (an anniversary); ``relative``
+# and ``weekday`` are left unresolved (no publication date).
+DatePrecision = Literal["day", "week", "month", "year", "recurring", "relative", "weekday"]
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class DateMention:
     text: str
     en: str
     value: dt.date | None = None
-    precision: str = "relative"
+    precision: DatePrecision = "relative"
     note: str = ""
 
 
