@@ -98,7 +98,9 @@ def vote(model: StemModel, text: str, strongest: int = 3) -> StemVote:
     """Section probabilities for ``text`` and the ``strongest`` words for the winner (the
     words whose features add most to its score)."""
     words = _word_features(text)
-    active = {f for _, word_features in words for f in word_features if f in model.weights}
+    # Sorted: a float sum over a set depends on the hash seed, and so would the reasons' order
+    # (and, at a tie, the decision) from one run to the next.
+    active = sorted({f for _, word_features in words for f in word_features if f in model.weights})
     logits = [b + sum(model.weights[f][k] for f in active) for k, b in enumerate(model.intercept)]
     top = max(logits)
     exps = [math.exp(x - top) for x in logits]
@@ -107,7 +109,7 @@ def vote(model: StemModel, text: str, strongest: int = 3) -> StemVote:
     k = logits.index(top)
     pushes: dict[str, float] = {}
     for surface, word_features in words:
-        push = sum(model.weights[f][k] for f in set(word_features) if f in model.weights)
+        push = sum(model.weights[f][k] for f in sorted(set(word_features)) if f in model.weights)
         pushes[surface] = max(push, pushes.get(surface, push))
     ranked = sorted(pushes, key=lambda w: -pushes[w])
     return StemVote(probabilities, tuple(w for w in ranked[:strongest] if pushes[w] > 0))
