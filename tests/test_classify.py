@@ -1,7 +1,8 @@
 import dataclasses
 
-from sitrep.classify import build_lexicon, classify, default_lexicon
+from sitrep.classify import build_lexicon, classify, default_lexicon, training_rows
 from sitrep.model import Sentence, Span
+from sitrep.stems import vote
 
 
 def sentences(*texts: str) -> list[Sentence]:
@@ -44,12 +45,32 @@ def test_a_switch_marker_ends_the_topic():
 
 
 def test_a_sentence_without_cues_follows_its_neighbour():
-    result = classify(
-        sentences("وقعت الدول الضامنة مذكرة خفض التصعيد.", "وأوضح أن العمل جار على ذلك.")
-    )
+    """With rules alone, the previous sentence's section is the prior; the model reads the
+    neighbours' words itself."""
+    text = ("وقعت الدول الضامنة مذكرة خفض التصعيد.", "وأوضح أن العمل جار على ذلك.")
+    rules = dataclasses.replace(default_lexicon(), model=None)
+    result = classify(sentences(*text), rules)
     assert [c.section for c in result] == ["diplomacy", "diplomacy"]
-    assert result[1].reasons[0] == "context: previous sentence is diplomacy (+0.75)"
-    assert [r for r in result[1].reasons if not r.startswith("model:")] == [result[1].reasons[0]]
+    assert result[1].reasons == ("context: previous sentence is diplomacy (+0.75)",)
+    assert [c.section for c in classify(sentences(*text))] == ["diplomacy", "diplomacy"]
+
+
+def test_the_model_reads_the_sentences_around_one():
+    """The same cue-less sentence leans to the section of the article around it."""
+    quiet = "وأوضح أن العمل جار على ذلك."
+    talks = "وقعت الدول الضامنة مذكرة خفض التصعيد في أستانا بعد جولة من المفاوضات."
+    fighting = "قصفت الطائرات الحربية مواقع المسلحين وقتل عشرة مقاتلين في المعارك."
+    lexicon = default_lexicon()
+    assert lexicon.model
+
+    def leaning(around: str) -> dict[str, float]:
+        rows = training_rows([around, quiet, around], None, lexicon)
+        return vote(lexicon.model, quiet, rows[1]).probabilities
+
+    after_talks, after_fighting = leaning(talks), leaning(fighting)
+    assert after_talks["diplomacy"] > after_fighting["diplomacy"] + 0.2
+    assert after_fighting["battlefield"] > after_talks["battlefield"] + 0.1
+    assert classify(sentences(talks, quiet, talks))[1].section == "diplomacy"
 
 
 def test_terms_match_through_clitics_and_suffixes():
@@ -162,7 +183,7 @@ def test_the_opening_verb_counts_more():
 
 def test_the_stem_model_votes_with_its_strongest_stems():
     result = classify(sentences("واستؤنفت المفاوضات بين الوفدين في جنيف."))[0]
-    vote_reason = next(r for r in result.reasons if r.startswith("model: the wording leans"))
+    vote_reason = next(r for r in result.reasons if r.startswith("model: the wording and"))
     assert "diplomacy" in vote_reason
     assert result.section == "diplomacy"
 

@@ -13,16 +13,19 @@ Each kind of evidence is recorded as a human-readable reason:
    opening verb counts more and a subordinate clause less; in a sentence that states an
    agreement's terms (ينص، تقضي، بموجب …) battlefield and humanitarian words describe the deal,
    so their weight is reduced;
-5. context: the running topic from the last marker adds a prior to its section; without one,
-   the previous sentence's section adds a smaller prior (neighbour smoothing);
-6. the word-stem model's vote (``sitrep.stems``), with its strongest words.
+5. the section model (``sitrep.stems``) decides: a logistic regression over the sentence's
+   words, its neighbours', the headline's and the whole article's, the rule scores above and
+   the running topic, trained on real labelled articles; the reason names its strongest words.
+
+Without the model (``stem_model = false`` in a brief, or ``sitrep eval --no-model``) the rule
+scores decide, with the running topic from the last marker as a prior to its section, or else
+the previous sentence's section as a smaller one (neighbour smoothing).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -44,12 +47,11 @@ from sitrep.shape import (
     sentence_shape,
     subordinate_start,
 )
-from sitrep.stems import StemModel, default_model, vote
+from sitrep.stems import StemModel, context_features, default_model, vote
 
 _MARKER_WEIGHT = 3.0
 _CONTEXT_WEIGHT = 2.0
 _NEIGHBOUR_WEIGHT = 0.75
-_MODEL_WEIGHT = 1.0  # chosen by leave-one-part-out runs (eval/README.md)
 _MARKER_WINDOW = 4  # a marker counts when it starts within the first tokens
 
 
@@ -72,7 +74,7 @@ class Lexicon:
 
 @cache
 def default_lexicon() -> Lexicon:
-    return build_lexicon(lexicon_rows())
+    return build_lexicon(lexicon_rows(), model=default_model())
 
 
 def lexicon_for(brief: BriefConfig) -> Lexicon:
@@ -85,7 +87,7 @@ def lexicon_for(brief: BriefConfig) -> Lexicon:
         overridden = {_bare_term(term) for _, term, _, _ in brief.lexicon}
         rows = [row for row in lexicon_rows() if _bare_term(row[1]) not in overridden]
         rows += [row for row in brief.lexicon if row[2] > 0]
-        lexicon = build_lexicon(rows, gazetteer_index(brief.gazetteer))
+        lexicon = build_lexicon(rows, gazetteer_index(brief.gazetteer), lexicon.model)
     return lexicon if brief.stem_model else dataclasses.replace(lexicon, model=None)
 
 
@@ -94,9 +96,12 @@ def _bare_term(term: str) -> str:
 
 
 def build_lexicon(
-    rows: Iterable[tuple[str, str, float, str]], names: TermIndex[GazetteerEntry] | None = None
+    rows: Iterable[tuple[str, str, float, str]],
+    names: TermIndex[GazetteerEntry] | None = None,
+    model: StemModel | None = None,
 ) -> Lexicon:
-    """A lexicon from ``(section, term, weight, english)`` rows plus the marker table."""
+    """A lexicon from ``(section, term, weight, english)`` rows plus the marker table, with
+    the section ``model`` if one is given (rules alone otherwise)."""
     verbs = verb_form_set()
     terms = TermIndex(
         ((term, Cue(sec, w, en, term in verbs)) for sec, term, w, en in rows),  # type: ignore[arg-type]
@@ -110,39 +115,122 @@ def build_lexicon(
         for term in table[kind]
     )
     names = names or gazetteer_index()
-    return Lexicon(terms, marker_terms, names, sentence_shape(), default_model())
+    return Lexicon(terms, marker_terms, names, sentence_shape(), model)
 
 
 def classify(
     sentences: Iterable[Sentence], lexicon: Lexicon | None = None, title: str | None = None
 ) -> tuple[Classification, ...]:
-    """Classify the sentences of one article in reading order (topic carries forward).
+    """Classify the sentences of one article in reading order.
 
-    The headline's own section, when its words decide one, is the neighbour of the first
-    sentence."""
+    The rule cues of every sentence are read first; with the section model (the default) its
+    vote over the sentence's words, its neighbours', the headline's, the article's and the
+    rule scores decides. Without it, the rule scores decide, with the running topic and the
+    previous sentence (or, for the first, the headline) as a prior."""
     lexicon = lexicon or default_lexicon()
-    topic: SectionName | None = None
-    results: list[Classification] = []
-    lead = headline_section(title, lexicon)
-    for sentence in sentences:
-        tokens = tokenize(sentence.text, vocabulary())
-        marker = _leading_marker(tokens, sentence.text, lexicon)
-        topic = _next_topic(topic, marker)
-        neighbour = None
-        if marker is None and results:
-            neighbour = (results[-1].section, "previous sentence")
-        elif marker is None and lead:
-            neighbour = (lead, "headline")
-        results.append(_decide(tokens, sentence.text, lexicon, marker, topic, neighbour))
-    return tuple(results)
+    texts = [sentence.text for sentence in sentences]
+    readings = _read_article(texts, lexicon)
+    if lexicon.model is None:
+        return _by_rules(readings, lexicon, title)
+    rows = _feature_rows(texts, title, readings)
+    return tuple(
+        _by_model(reading, text, row, lexicon.model)
+        for reading, text, row in zip(readings, texts, rows, strict=True)
+    )
+
+
+def training_rows(
+    texts: Sequence[str], title: str | None, lexicon: Lexicon
+) -> list[dict[str, float]]:
+    """The section model's features for the sentences of one article, exactly as
+    :func:`classify` computes them (``sitrep train`` learns from these)."""
+    return _feature_rows(texts, title, _read_article(texts, lexicon))
 
 
 def headline_section(title: str | None, lexicon: Lexicon) -> SectionName | None:
     """The section the headline's vocabulary points to, if any."""
     if not title:
         return None
-    decided = _decide(tokenize(title, vocabulary()), title, lexicon, None, None, None)
-    return decided.section if decided.cues else None
+    tally, hits = _rule_tally(tokenize(title, vocabulary()), title, lexicon, None)
+    section = _winner(tally.scores, None)
+    return section if _cues(hits, section) else None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One sentence's rule cues (before any context) and the topic running into it."""
+
+    tally: _Tally
+    hits: tuple[Cue, ...]
+    marker: tuple[str, str] | None
+    topic: SectionName | None
+
+
+def _read_article(texts: Sequence[str], lexicon: Lexicon) -> list[_Reading]:
+    topic: SectionName | None = None
+    readings = []
+    for text in texts:
+        tokens = tokenize(text, vocabulary())
+        marker = _leading_marker(tokens, text, lexicon)
+        topic = _next_topic(topic, marker)
+        tally, hits = _rule_tally(tokens, text, lexicon, marker)
+        readings.append(_Reading(tally, tuple(hits), marker, topic))
+    return readings
+
+
+def _feature_rows(
+    texts: Sequence[str], title: str | None, readings: Sequence[_Reading]
+) -> list[dict[str, float]]:
+    return context_features(
+        texts, title, [r.tally.scores for r in readings], [r.topic for r in readings]
+    )
+
+
+def _by_model(reading: _Reading, text: str, row: dict[str, float], model: StemModel):
+    """The model's decision, with the rule cues and the context it weighed as reasons."""
+    tally = reading.tally
+    reasons = list(tally.reasons)
+    if reading.topic and not (reading.marker and reading.marker[0] == reading.topic):
+        reasons.append(f"context: after a {reading.topic} marker")
+    section_vote = vote(model, text, row)
+    probabilities = section_vote.probabilities
+    section = max(probabilities, key=probabilities.__getitem__)
+    words = ", ".join(f"«{s}»" for s in section_vote.strongest)
+    reasons.append(
+        f"model: the wording and its context lean {section} (p {probabilities[section]:.2f}"
+        + (f"; {words}" if words else "")
+        + ")"
+    )
+    return Classification(section, tuple(reasons), _cues(reading.hits, section))
+
+
+def _by_rules(
+    readings: Sequence[_Reading], lexicon: Lexicon, title: str | None
+) -> tuple[Classification, ...]:
+    """The rule scores with the running topic, or else the neighbour, as a prior."""
+    lead = headline_section(title, lexicon)
+    results: list[Classification] = []
+    for reading in readings:
+        tally = dataclasses.replace(
+            reading.tally, scores=dict(reading.tally.scores), reasons=list(reading.tally.reasons)
+        )
+        topic, marker = reading.topic, reading.marker
+        if topic and not (marker and marker[0] == topic):
+            reason = f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})"
+            tally.add(topic, _CONTEXT_WEIGHT, reason)
+        elif not topic and marker is None and (results or lead):
+            section, source = (
+                (results[-1].section, "previous sentence") if results else (lead, "headline")
+            )
+            reason = f"context: {source} is {section} (+{_NEIGHBOUR_WEIGHT:g})"
+            tally.add(section, _NEIGHBOUR_WEIGHT, reason)
+        section = _winner(tally.scores, topic)
+        results.append(Classification(section, tuple(tally.reasons), _cues(reading.hits, section)))
+    return tuple(results)
+
+
+def _cues(hits: Sequence[Cue], section: SectionName) -> tuple[str, ...]:
+    return tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
 
 
 def _leading_marker(
@@ -186,14 +274,10 @@ class _Parsed:
     opening: int  # where the main verb may stand
 
 
-def _decide(
-    tokens: tuple[Token, ...],
-    text: str,
-    lexicon: Lexicon,
-    marker: tuple[str, str] | None,
-    topic: SectionName | None,
-    neighbour: tuple[SectionName, str] | None,
-) -> Classification:
+def _rule_tally(
+    tokens: tuple[Token, ...], text: str, lexicon: Lexicon, marker: tuple[str, str] | None
+) -> tuple[_Tally, list[Cue]]:
+    """The rule cues of one sentence: its marker, vocabulary, actors and statement shape."""
     tally = _Tally()
     if marker and marker[0] in tally.scores:
         tally.add(marker[0], _MARKER_WEIGHT, f"marker «{marker[1]}» → {marker[0]}")  # type: ignore[arg-type]
@@ -209,18 +293,7 @@ def _decide(
     for entry, (section, weight) in _actor_cues(parsed.names):
         tally.add(section, weight, f"actor: {entry.en} → {section} (+{weight:g})")
     _count_statement(tally, parsed, lexicon)
-    if topic and not (marker and marker[0] == topic):
-        tally.add(topic, _CONTEXT_WEIGHT, f"context: after a {topic} marker (+{_CONTEXT_WEIGHT:g})")
-    elif not topic and neighbour:
-        section, source = neighbour
-        tally.add(
-            section, _NEIGHBOUR_WEIGHT, f"context: {source} is {section} (+{_NEIGHBOUR_WEIGHT:g})"
-        )
-    if lexicon.model:
-        tally.reasons.append(_add_model_vote(lexicon.model, text, tally.scores))
-    section = _winner(tally.scores, topic)
-    cues = tuple(cue.en for cue in sorted(hits, key=lambda c: -c.weight) if cue.section == section)
-    return Classification(section, tuple(tally.reasons), cues)
+    return tally, hits
 
 
 def _count_vocabulary(tally: _Tally, parsed: _Parsed, lexicon: Lexicon) -> list[Cue]:
@@ -310,20 +383,6 @@ def _actor_cues(names) -> list[tuple[GazetteerEntry, tuple[SectionName, float]]]
         if spec and entry.en not in cues:
             cues[entry.en] = (entry, (spec["section"], float(spec["weight"])))
     return list(cues.values())
-
-
-def _add_model_vote(model: StemModel, text: str, scores: dict[SectionName, float]) -> str:
-    """Add the stem model's vote, ``weight × log(3p)`` per section (0 for an even vote)."""
-    stem_vote = vote(model, text)
-    for label, p in stem_vote.probabilities.items():
-        scores[label] += _MODEL_WEIGHT * math.log(max(p, 1e-9) * len(stem_vote.probabilities))
-    lean = max(stem_vote.probabilities, key=stem_vote.probabilities.__getitem__)
-    words = ", ".join(f"«{s}»" for s in stem_vote.strongest)
-    return (
-        f"model: the wording leans {lean} (p {stem_vote.probabilities[lean]:.2f}"
-        + (f"; {words}" if words else "")
-        + ")"
-    )
 
 
 def _winner(scores: dict[SectionName, float], topic: SectionName | None) -> SectionName:

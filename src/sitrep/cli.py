@@ -22,7 +22,7 @@ from sitrep.build import (
     build_brief,
     write_text_atomically,
 )
-from sitrep.classify import default_lexicon, lexicon_for
+from sitrep.classify import build_lexicon, default_lexicon, lexicon_for
 from sitrep.config import find_brief, list_briefs, load_brief
 from sitrep.errors import SitrepError
 from sitrep.evaluate import (
@@ -33,10 +33,12 @@ from sitrep.evaluate import (
     format_scores,
     score,
     score_facts,
+    training_examples,
 )
 from sitrep.gold import gold_parts, read_gold
 from sitrep.ingest import ARTICLE_SUFFIXES, list_articles, read_article
 from sitrep.inspect_view import article_record, json_line, terminal_view
+from sitrep.resources import lexicon_rows
 from sitrep.stems import model_to_json, train, training_parts
 from sitrep.translate import offline_translator
 
@@ -250,9 +252,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run_train(args: argparse.Namespace) -> int:
     parts = training_parts(*args.gold)
-    labelled = [
-        pair for files in parts.values() for path in files for pair in read_gold(path).sentences
-    ]
+    labelled = training_examples(parts, build_lexicon(lexicon_rows()))
     model = train(labelled, parts, c=args.c)
     write_text_atomically(args.out, model_to_json(model))
     print(

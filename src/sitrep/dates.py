@@ -30,7 +30,7 @@ from typing import Any
 
 from sitrep.lexicon import Match, TermIndex
 from sitrep.model import DateMention
-from sitrep.normalize import Token
+from sitrep.normalize import Token, normalize
 from sitrep.resources import date_tables
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -83,6 +83,7 @@ class _Tables:
     weekdays: TermIndex[str]
     parts: TermIndex[str]
     ordinals: TermIndex[int]
+    not_today: dict[str, frozenset[str]]
 
 
 @cache
@@ -99,6 +100,7 @@ def _tables() -> _Tables:
         TermIndex(table["weekdays"].items()),
         TermIndex(table["month_parts"].items()),
         TermIndex(table["ordinals"].items()),
+        {key: frozenset(normalize(w) for w in words) for key, words in table["not_today"].items()},
     )
 
 
@@ -111,6 +113,8 @@ def find_dates(
     found: list[tuple[int, DateMention]] = []
     used: set[int] = set()
     for match in tables.relative.matches(tokens, text):
+        if _not_today(match, tokens, tables):
+            continue
         first, mention = _relative(match, tokens, text, tables, published)
         found.append((first, mention))
         used.update(range(first, match.last + 2))
@@ -129,6 +133,8 @@ def find_dates(
             found.append(dated)
             used.update(range(dated[0], (partner or match).last + 2))
     for match in tables.weekdays.matches(tokens, text):
+        if match.first - 1 in used and _is_weekday(tokens, match.first - 1, tables, text):
+            continue  # «ليل الأربعاء الخميس»: one night, dated by its first day
         if match.first not in used and _is_day_name(tokens, match.first):
             found.append((match.first, _weekday(match, tokens, published, future)))
     found += _numeric(tokens, text)
@@ -192,6 +198,17 @@ def _relative(match, tokens, text, tables: _Tables, published) -> tuple[int, Dat
     if published is None:
         return first, DateMention(surface, en, None, "relative")
     precision = spec["precision"]
+    if "years" in spec:
+        year = published.year + spec["years"]
+        return first, DateMention(surface, f"{en}, {year}", dt.date(year, 1, 1), precision)
+    days = _days_before(first, tokens, text, tables) if "months" in spec else None
+    month = _add_months(published.replace(day=1), spec.get("months", 0))
+    day = int(days[0].split("–")[0]) if days else 0
+    if days is not None and _valid_day(month, day):  # «في السابع من الشهر الحالي»
+        first = first - days[1]
+        surface = text[tokens[first].start : tokens[last].end]
+        value = month.replace(day=day)
+        return first, DateMention(surface, f"{en}, {value.isoformat()}", value, "day")
     if "months" in spec:
         start = _add_months(published.replace(day=1), spec["months"])
         value = start.replace(day=_part_day(part, start)) if part else start
@@ -199,6 +216,25 @@ def _relative(match, tokens, text, tables: _Tables, published) -> tuple[int, Dat
     value = published + dt.timedelta(days=spec["days"])
     shown = f"week of {value.isoformat()}" if precision == "week" else value.isoformat()
     return first, DateMention(surface, f"{en}, {shown}", value, precision)
+
+
+def _valid_day(month: dt.date, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(month.year, month.month)[1]
+
+
+def _not_today(match, tokens, tables: _Tables) -> bool:
+    """«روسيا اليوم», «اليوم السابق», «لليوم الثاني»: «اليوم» that is no date."""
+    if match.value.get("days") != 0 or "months" in match.value:
+        return False
+    word = tokens[match.first].norm.removeprefix("و")
+    before = tokens[match.first - 1].norm if match.first else ""
+    after = tokens[match.last + 1].norm if match.last + 1 < len(tokens) else ""
+    skip = tables.not_today
+    return word in skip["forms"] or before in skip["before"] or after in skip["after"]
+
+
+def _is_weekday(tokens, index: int, tables: _Tables, text: str) -> bool:
+    return next(tables.weekdays.matches(tokens[index : index + 1], text), None) is not None
 
 
 def _is_day_name(tokens: tuple[Token, ...], index: int) -> bool:
@@ -290,8 +326,10 @@ def _is_week(index: int, tokens: tuple[Token, ...]) -> bool:
 
 def _days_before(first: int, tokens, text, tables: _Tables) -> tuple[str, int] | None:
     """``12 و13 يونيو`` → ("12–13", 3); ``22 يونيو`` → ("22", 1); ``السادس من يونيو`` → ("6", 2)."""
-    if first >= 1 and tokens[first - 1].norm.isdigit():
-        day = tokens[first - 1].norm
+    if first >= 2 and tokens[first - 1].norm == "من" and _day_number(tokens[first - 2].norm):
+        return _day_number(tokens[first - 2].norm), 2  # «الـ20 من يناير», «14 من نيسان»
+    if first >= 1 and _day_number(tokens[first - 1].norm):
+        day = _day_number(tokens[first - 1].norm)
         if first >= 3 and tokens[first - 3].norm.isdigit() and tokens[first - 2].norm == "و":
             return f"{tokens[first - 3].norm}–{day}", 3
         return day, 1
@@ -309,6 +347,12 @@ def _days_before(first: int, tokens, text, tables: _Tables) -> tuple[str, int] |
             if ordinal is not None and start + ordinal.last == first - 2 and ordinal.first == 0:
                 return str(ordinal.value), first - start
     return None
+
+
+def _day_number(norm: str) -> str:
+    """«14», «ال20»: a day of the month (1–31) as digits, else ""."""
+    digits = norm.removeprefix("ال")
+    return digits if digits.isdigit() and 1 <= int(digits) <= 31 else ""
 
 
 def _part_before(first: int, tokens, text, tables: _Tables) -> str | None:

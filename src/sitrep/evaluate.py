@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.classify import Lexicon, classify
+from sitrep.classify import Lexicon, classify, training_rows
 from sitrep.extract import extract
-from sitrep.gold import GoldArticle, GoldSentence
+from sitrep.gold import GoldArticle, GoldSentence, read_gold
 from sitrep.model import (
     CASUALTY_OUTCOMES,
     SECTION_ORDER,
@@ -85,6 +85,22 @@ def score(articles: Iterable[GoldArticle], lexicon: Lexicon | None = None) -> Sc
             if gold != found.section:
                 misses.append(Miss(article.path, gold, found.section, text, found.reasons))
     return Scores(dict(confusion), tuple(misses))
+
+
+def training_examples(
+    parts: Mapping[str, Sequence[Path]], lexicon: Lexicon
+) -> list[tuple[SectionName, dict[str, float]]]:
+    """Every labelled body sentence of the gold ``parts`` with the section model's features,
+    computed per article as :func:`~sitrep.classify.classify` computes them."""
+    examples = []
+    for files in parts.values():
+        for path in files:
+            article = read_gold(path)
+            texts = [text for _, text in article.sentences]
+            rows = training_rows(texts, article.title, lexicon)
+            labels = [label for label, _ in article.sentences]
+            examples += list(zip(labels, rows, strict=True))
+    return examples
 
 
 def format_scores(name: str, scores: Scores) -> str:
