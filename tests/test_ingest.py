@@ -138,3 +138,28 @@ def test_unreadable_articles_name_the_file_and_why(tmp_path, content, reason):
 def test_missing_file_is_an_article_error(tmp_path):
     with pytest.raises(ArticleError, match="No such file"):
         read_article(tmp_path / "absent.txt", "001")
+
+
+def test_an_article_over_the_size_limit_is_refused_without_reading_it_all(tmp_path):
+    from sitrep.ingest import MAX_ARTICLE_BYTES
+
+    path = tmp_path / "huge.txt"
+    path.write_bytes(ARABIC.encode() * (MAX_ARTICLE_BYTES // len(ARABIC.encode()) + 1))
+    with pytest.raises(ArticleError, match="larger than the limit of 2,000,000 bytes"):
+        read_article(path, "001")
+
+
+def test_a_paragraph_over_the_length_limit_names_its_line(tmp_path):
+    from sitrep.ingest import MAX_LINE_CHARS
+
+    path = tmp_path / "long.txt"
+    path.write_text(ARABIC + "\n" + "كلمة " * (MAX_LINE_CHARS // 5 + 1) + "\n", "utf-8")
+    with pytest.raises(ArticleError, match=r"long\.txt:3: .*longer than the limit of 50,000"):
+        read_article(path, "001")
+
+
+def test_a_title_over_the_length_limit_is_refused(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text(f'+++\ntitle = "{"عنوان " * 200}"\n+++\n' + ARABIC, "utf-8")
+    with pytest.raises(ArticleError, match="a title of 1,199 characters"):
+        read_article(path, "001")

@@ -21,12 +21,19 @@ class ConfigError(SitrepError):
 
 
 class ArticleError(SitrepError):
-    """An article that cannot be read: names the file and why."""
+    """An article that cannot be read: names the file (with the line or byte offset when
+    known) and why."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(
+        self, path: Path, reason: str, *, line: int | None = None, offset: int | None = None
+    ) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: cannot read article: {reason}")
+        self.line = line
+        self.offset = offset
+        where = f"{path}:{line}" if line else str(path)
+        at = f" (at byte {offset})" if offset is not None else ""
+        super().__init__(f"{where}: cannot read article: {reason}{at}")
 
 
 class BriefNotFoundError(SitrepError):
