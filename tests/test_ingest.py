@@ -163,3 +163,65 @@ def test_a_title_over_the_length_limit_is_refused(tmp_path):
     path.write_text(f'+++\ntitle = "{"عنوان " * 200}"\n+++\n' + ARABIC, "utf-8")
     with pytest.raises(ArticleError, match="a title of 1,199 characters"):
         read_article(path, "001")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_detected(tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes((ARABIC * 2).encode(encoding))
+    article = read_article(path, "001")
+    assert article.blocks[0].text == ARABIC.strip()
+    assert article.removed == ()
+
+
+def test_an_odd_trailing_byte_of_utf16_is_listed_with_its_offset(tmp_path):
+    path = tmp_path / "a.txt"
+    raw = codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le") + b"\x41"
+    path.write_bytes(raw)
+    article = read_article(path, "001")
+    assert article.blocks[0].text == ARABIC.strip()
+    [removed] = article.removed
+    assert removed.text == "0x41"
+    assert removed.reason == f"undecodable as UTF-16-LE at byte {len(raw) - 1}"
+
+
+def test_a_stray_byte_in_utf8_is_listed_with_its_offset_and_line(tmp_path):
+    path = tmp_path / "a.txt"
+    good, at = (ARABIC * 3).encode(), len(ARABIC.encode()) + 10
+    path.write_bytes(good[:at] + b"\xff" + good[at:])
+    article = read_article(path, "001")
+    [removed] = article.removed
+    assert (removed.text, removed.line) == ("0xFF", 2)
+    assert removed.reason == f"undecodable as UTF-8 at byte {len(ARABIC.encode()) + 10}"
+    assert [b.text for b in article.blocks] == [ARABIC.strip()] * 3
+
+
+# Real text: /work/shared/corpus/ant/articles/0930_bbc.txt line 10 carries two
+# LEFT-TO-RIGHT OVERRIDE and two POP DIRECTIONAL FORMATTING characters after "شرق".
+BBC_0930 = (
+    "وقال أردوغان في إقليم موس بجنوب شرق\u202d\u202d \u202c\u202c البلاد، حيث يتم إحياء ذكرى"
+    " معركة ملاذكرد بين السلاجقة والبيزنطيين.\n"
+)
+
+
+def test_bidi_controls_are_removed_and_listed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(ARABIC + BBC_0930, "utf-8")
+    article = read_article(path, "001")
+    assert "\u202d" not in article.text and "\u202c" not in article.text
+    assert [(r.text, r.reason, r.line) for r in article.removed] == [
+        ("U+202D U+202D U+202C U+202C", "bidi control character removed", 2)
+    ]
+
+
+def test_nul_and_control_characters_are_removed_and_listed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("\x00" + ARABIC + "وقال\x1b[31m المتحدث\x85 إن الوفد وصل أمس.\u2066\n", "utf-8")
+    article = read_article(path, "001")
+    second = "وقال[31m المتحدث إن الوفد وصل أمس."
+    assert [b.text for b in article.blocks] == [ARABIC.strip(), second]
+    assert [(r.text, r.reason, r.line) for r in article.removed] == [
+        ("U+0000", "control character removed", 1),
+        ("U+2066", "bidi control character removed", 2),
+        ("U+001B U+0085", "control character removed", 2),
+    ]

@@ -1,19 +1,27 @@
 """Read an article file into an ``Article``: decode it, read its front matter or HTML page
 metadata, then hand its lines to ``structure.parse_article``.
 
-Inputs: ``.txt``/``.md`` in UTF-8 (with or without BOM), UTF-16 (with BOM), Windows-1256 or
-ISO-8859-6 (detected with charset-normalizer), with optional TOML (``+++``) or YAML (``---``)
-front matter; saved ``.html``/``.htm`` pages, whose main text, title, site name, date and URL
-come from trafilatura (offline) and whose photo captions come from ``<figcaption>``; the page's
-other visible text (navigation, share bars, related links, footer) is listed as removed.
+Inputs: ``.txt``/``.md`` in UTF-8 (with or without BOM), UTF-16 (LE or BE, with or without
+BOM), Windows-1256 or ISO-8859-6 (detected with charset-normalizer), with optional TOML
+(``+++``) or YAML (``---``) front matter; saved ``.html``/``.htm`` pages, whose main text,
+title, site name, date and URL come from trafilatura (offline) and whose photo captions come
+from ``<figcaption>``; the page's other visible text (navigation, share bars, related links,
+footer) is listed as removed.
 For an HTML page, ``Article.text`` (and so every span) is the extracted text, one line per
 heading or paragraph; removed page text has line number 0 (it is not in that text).
+
+Nothing is lost silently: undecodable bytes (with their byte offset), NUL and other control
+characters and bidi override/embedding/isolate characters are taken out of the text and listed
+in ``Article.removed`` by code point (``U+202E``), with their line.
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
+import re
 import tomllib
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +29,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from sitrep.errors import ArticleError
-from sitrep.model import Article
+from sitrep.model import Article, RemovedLine
 from sitrep.structure import parse_article
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -46,16 +54,23 @@ def list_articles(folder: Path) -> list[Path]:
 
 def read_article(path: Path, ref: str) -> Article:
     """Decode ``path`` and parse it into an ``Article`` referenced as ``ref``."""
-    text = decode(path, _read_bytes(path))
+    text, undecodable = decode_reporting(path, _read_bytes(path))
     if path.suffix.lower() in HTML_SUFFIXES:
         body, meta, captions, outside = read_html_page(path, text)
+        body, removed = clean_text(body)
         check_lines(path, body, 0)
-        return checked_title(parse_article(path, ref, body, 0, meta, captions, outside))
-    meta, body_offset = split_front_matter(path, text)
-    if not text[body_offset:].strip():
-        raise ArticleError(path, "no article text after the front matter")
-    check_lines(path, text, body_offset)
-    return checked_title(parse_article(path, ref, text, body_offset, meta))
+        article = parse_article(path, ref, body, 0, meta, captions, outside)
+    else:
+        text, removed = clean_text(text)
+        meta, body_offset = split_front_matter(path, text)
+        if not text[body_offset:].strip():
+            raise ArticleError(path, "no article text after the front matter")
+        check_lines(path, text, body_offset)
+        article = parse_article(path, ref, text, body_offset, meta)
+    extra = undecodable + removed
+    if extra:
+        article = dataclasses.replace(article, removed=extra + article.removed)
+    return checked_title(article)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -99,22 +114,168 @@ def checked_title(article: Article) -> Article:
 
 
 def decode(path: Path, raw: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1256 / ISO-8859-6 as detected."""
+    """The text of ``raw`` (see ``decode_reporting``), without the list of undecodable bytes."""
+    return decode_reporting(path, raw)[0]
+
+
+def decode_reporting(path: Path, raw: bytes) -> tuple[str, tuple[RemovedLine, ...]]:
+    """UTF-8 (BOM or not), UTF-16 (BOM or not), else Windows-1256 / ISO-8859-6 as detected.
+
+    A few undecodable bytes in otherwise good UTF-8 or UTF-16 (an odd byte count, a stray
+    byte) are left out and returned as removed lines naming their byte offset."""
     if not raw.strip():
         raise ArticleError(path, "the file is empty")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    for bom, encoding in (
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+    ):
+        if raw.startswith(bom):
+            return _decoded_or_error(path, raw, encoding, len(bom))
+    utf16 = _bomless_utf16(raw) if b"\x00" in raw else None
+    if utf16:
+        return _decoded_or_error(path, raw, utf16, 0)
+    decoded = _decode_with_offsets(raw, "utf-8", 0)
+    if decoded is not None and _mostly_good_utf8(*decoded):
+        return decoded
     if b"\x00" in raw:
-        raise ArticleError(path, "binary data (NUL bytes), not a text article")
+        offset = raw.index(b"\x00")
+        raise ArticleError(path, "binary data (NUL bytes), not a text article", offset=offset)
     guess = from_bytes(raw, cp_isolation=_LEGACY_ENCODINGS).best()
     if guess is None:
         tried = "UTF-8, UTF-16, Windows-1256, ISO-8859-6"
-        raise ArticleError(path, f"unknown text encoding (tried {tried})")
-    return str(guess)
+        raise ArticleError(
+            path, f"unknown text encoding (tried {tried})", offset=_first_bad_utf8(raw)
+        )
+    return str(guess), ()
+
+
+_BAD = "\udcff"  # a lone surrogate: no decoder ever produces one, so it marks a bad byte
+_MAX_BAD_SHARE = 0.01  # more undecodable bytes than this: it is not that encoding
+
+
+def _decoded_or_error(
+    path: Path, raw: bytes, encoding: str, start: int
+) -> tuple[str, tuple[RemovedLine, ...]]:
+    decoded = _decode_with_offsets(raw, encoding, start)
+    if decoded is None:
+        raise ArticleError(
+            path,
+            f"mostly undecodable as {encoding.upper()}",
+            offset=_first_bad(raw, encoding, start),
+        )
+    return decoded
+
+
+def _decode_with_offsets(
+    raw: bytes, encoding: str, start: int
+) -> tuple[str, tuple[RemovedLine, ...]] | None:
+    """Decode ``raw[start:]``, leaving out undecodable bytes and listing them with their byte
+    offset and line; None when too many are bad for this to be the file's encoding."""
+    bad: list[tuple[int, bytes]] = []
+    token = _BAD_BYTES.set((bad, max(8, _MAX_BAD_SHARE * len(raw))))
+    try:
+        text = raw[start:].decode(encoding, errors=_HANDLER)
+    except UnicodeDecodeError:
+        return None
+    finally:
+        _BAD_BYTES.reset(token)
+    bad = [(start + offset, data) for offset, data in bad]
+    if not bad:
+        return text, ()
+    removed = []
+    line, position = 1, 0
+    for (offset, data), index in zip(bad, _positions(text, _BAD), strict=True):
+        line += text.count("\n", position, index)
+        position = index
+        removed.append(
+            RemovedLine(
+                " ".join(f"0x{b:02X}" for b in data),
+                f"undecodable as {encoding.upper()} at byte {offset}",
+                line,
+            )
+        )
+    return text.replace(_BAD, ""), tuple(removed)
+
+
+_BAD_BYTES: ContextVar[tuple[list[tuple[int, bytes]], float]] = ContextVar("sitrep_bad_bytes")
+_HANDLER = "sitrep-mark-undecodable"
+
+
+def _mark_undecodable(error: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: note the bad bytes and their offset, mark their place."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad, limit = _BAD_BYTES.get()
+    bad.append((error.start, error.object[error.start : error.end]))
+    if len(bad) > limit:
+        raise error
+    return _BAD, error.end
+
+
+codecs.register_error(_HANDLER, _mark_undecodable)
+
+
+def _mostly_good_utf8(text: str, bad: tuple[RemovedLine, ...]) -> bool:
+    """Stray bad bytes in real UTF-8 (its multi-byte letters outnumber them twenty to one),
+    not a legacy-encoded file that happens to be mostly ASCII."""
+    return not bad or sum(not c.isascii() for c in text) >= 20 * len(bad)
+
+
+def _positions(text: str, char: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(char), text)]
+
+
+def _first_bad(raw: bytes, encoding: str, start: int) -> int | None:
+    try:
+        raw[start:].decode(encoding)
+    except UnicodeDecodeError as exc:
+        return start + exc.start
+    return None
+
+
+def _first_bad_utf8(raw: bytes) -> int | None:
+    return _first_bad(raw, "utf-8", 0)
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when the bytes look like UTF-16 without a BOM: in Arabic
+    and ASCII text one byte of each pair is nearly always 0x00 or 0x06 (UTF-8 and the legacy
+    Arabic encodings never contain NUL bytes in text)."""
+    sample = raw[:8192]
+    if len(sample) < 4:
+        return None
+    for encoding, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        share = sum(b in (0x00, 0x06) for b in high) / len(high)
+        if share >= 0.75 and high.count(0) >= len(high) // 20:
+            return encoding
+    return None
+
+
+# Removed from article text (and listed): NUL and other C0/C1 control characters (tab, line
+# feed and carriage return stay) and bidi embedding, override and isolate characters, which
+# could reorder what a reader sees in the report.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_text(text: str) -> tuple[str, tuple[RemovedLine, ...]]:
+    """``text`` without control and bidi-override characters, and what was removed: one
+    entry per line and kind, listing the code points (``U+202E U+0000``)."""
+    if not _UNSAFE.search(text):
+        return text, ()
+    removed: list[RemovedLine] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _UNSAFE.findall(line)
+        for reason, chars in (
+            ("bidi control character removed", [c for c in found if _BIDI.match(c)]),
+            ("control character removed", [c for c in found if not _BIDI.match(c)]),
+        ):
+            if chars:
+                removed.append(
+                    RemovedLine(" ".join(f"U+{ord(c):04X}" for c in chars), reason, number)
+                )
+    return _UNSAFE.sub("", text), tuple(removed)
 
 
 def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], int]:
