@@ -6,7 +6,9 @@ import pytest
 from sitrep.errors import ArticleError
 from sitrep.ingest import read_article
 
-from .conftest import SEEDS
+from .conftest import REPO, SEEDS
+
+REPO_CORPUS = REPO / "tests" / "corpus"
 
 SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
 
@@ -225,3 +227,34 @@ def test_nul_and_control_characters_are_removed_and_listed(tmp_path):
         ("U+2066", "bidi control character removed", 2),
         ("U+001B U+0085", "control character removed", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "reason"),
+    [
+        ("---\ntitle: x\npublished: 2017-13-45\n---\n", 3, "expected YYYY-MM-DD, got '2017-13-45'"),
+        ("---\n1: x\n---\n", 2, "unknown front matter key(s): 1 (allowed"),
+        ("---\ntitle: " + "[" * 50_000 + "\n---\n", 2, "nested deeper than 20 levels"),
+        ("+++\ntitle = " + "[" * 50_000 + "\n+++\n", 2, "nested too deeply"),
+        ("---\na: &a [x, x]\nb: [*a, *a]\n---\n", 2, "anchors and aliases are not allowed"),
+        ("---\ntitle: !!python/object/apply:os.system [id]\n---\n", 2, "could not determine"),
+        ("+++\ntitle = [1, 2]\n+++\n", 2, "'title': expected text, got list"),
+        ("+++\nurl = 3\n+++\n", 2, "'url': expected text, got int"),
+        ("---\n- a\n- b\n---\n", 2, "must be a table of keys and values"),
+    ],
+)
+def test_hostile_front_matter_is_an_article_error_with_its_line(tmp_path, front, line, reason):
+    path = tmp_path / "a.txt"
+    path.write_text(front + ARABIC, "utf-8")
+    with pytest.raises(ArticleError) as info:
+        read_article(path, "001")
+    assert str(info.value).startswith(f"{path}:{line}: cannot read article: ")
+    assert reason in str(info.value)
+
+
+def test_xhtml_with_an_encoding_declaration_is_read(tmp_path):
+    page = (REPO_CORPUS / "skynews_page.html").read_text(encoding="utf-8")
+    path = tmp_path / "page.xhtml.html"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + page, "utf-8")
+    original = read_article(REPO_CORPUS / "skynews_page.html", "001")
+    assert read_article(path, "001").title == original.title

@@ -2,9 +2,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from jinja2 import UndefinedError
 
 from sitrep.build import build_brief
+from sitrep.errors import TemplateFailure
 from sitrep.render.isolate import ltr_runs, rtl_runs
 from sitrep.render.pdf import BlockedURLError, BriefURLFetcher, write_pdf
 
@@ -91,7 +91,7 @@ def test_templates_are_strict_about_undefined_names(make_brief, tmp_path):
     root = make_brief(articles={"a.txt": ARTICLE})
     (root / "templates").mkdir()
     (root / "templates" / "cover.html.j2").write_text("{{ report.no_such_field }}", "utf-8")
-    with pytest.raises(UndefinedError):
+    with pytest.raises(TemplateFailure, match=r"cover\.html\.j2:1: .*no attribute 'no_such_field'"):
         build_brief(root, tmp_path / "out", formats=("html",), generated=dt.date(2026, 1, 1))
 
 

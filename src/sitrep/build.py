@@ -59,19 +59,26 @@ def build_brief(
     with _timed("config", timings):
         brief = load_brief(root)
     with _timed("ingest", timings):
-        articles, warnings = read_articles(root / ARTICLES_DIR, strict=strict)
+        articles, warnings = read_articles(
+            root / ARTICLES_DIR, strict=strict, progress=Every(progress, f"{brief.name}: reading")
+        )
     progress(f"{brief.name}: {len(articles)} articles read")
     with _timed("segment", timings):
         sentences = {a.ref: segment(a) for a in articles}
     lexicon = lexicon_for(brief)
     with _timed("classify", timings):
-        classes = {a.ref: classify(sentences[a.ref], lexicon, a.title) for a in articles}
+        tick = Every(progress, f"{brief.name}: classifying")
+        classes = {}
+        for index, article in enumerate(articles):
+            tick(index, len(articles))
+            classes[article.ref] = classify(sentences[article.ref], lexicon, article.title)
     with _timed("extract", timings):
-        analysed = [
-            _analyse(sentence, label, article, lexicon)
-            for article in articles
-            for sentence, label in zip(sentences[article.ref], classes[article.ref], strict=True)
-        ]
+        tick = Every(progress, f"{brief.name}: extracting")
+        analysed = []
+        for index, article in enumerate(articles):
+            tick(index, len(articles))
+            pairs = zip(sentences[article.ref], classes[article.ref], strict=True)
+            analysed += [_analyse(sentence, label, article, lexicon) for sentence, label in pairs]
     with _timed("group", timings):
         report = build_report(brief, articles, analysed, generated)
     if translator is not None:
@@ -95,14 +102,32 @@ def build_brief(
     )
 
 
-def read_articles(folder: Path, *, strict: bool) -> tuple[list[Article], list[str]]:
+class Every:
+    """Calls ``progress`` with ``label i/n`` at most every ``seconds``, so that only long
+    stages (thousands of articles, a huge file) print anything."""
+
+    def __init__(self, progress: Progress, label: str, seconds: float = 2.0) -> None:
+        self.progress, self.label, self.seconds = progress, label, seconds
+        self.last = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.seconds:
+            self.last = now
+            self.progress(f"{self.label} {done}/{total} articles")
+
+
+def read_articles(
+    folder: Path, *, strict: bool, progress: Callable[[int, int], None] = lambda i, n: None
+) -> tuple[list[Article], list[str]]:
     """Every readable article of ``folder``; unreadable ones become warnings (errors if strict)."""
     if not folder.is_dir():
         raise SitrepError(f"{folder}: no articles folder (put article files in {folder})")
     articles: list[Article] = []
     warnings: list[str] = []
     paths = list_articles(folder)
-    for path, ref in zip(paths, article_refs(paths), strict=True):
+    for index, (path, ref) in enumerate(zip(paths, article_refs(paths), strict=True)):
+        progress(index, len(paths))
         try:
             article = read_article(path, ref)
         except ArticleError as exc:

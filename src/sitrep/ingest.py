@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import datetime as dt
 import re
 import tomllib
 from contextvars import ContextVar
@@ -55,13 +56,12 @@ def list_articles(folder: Path) -> list[Path]:
 def read_article(path: Path, ref: str) -> Article:
     """Decode ``path`` and parse it into an ``Article`` referenced as ``ref``."""
     text, undecodable = decode_reporting(path, _read_bytes(path))
+    text, removed = clean_text(text)
     if path.suffix.lower() in HTML_SUFFIXES:
         body, meta, captions, outside = read_html_page(path, text)
-        body, removed = clean_text(body)
         check_lines(path, body, 0)
         article = parse_article(path, ref, body, 0, meta, captions, outside)
     else:
-        text, removed = clean_text(text)
         meta, body_offset = split_front_matter(path, text)
         if not text[body_offset:].strip():
             raise ArticleError(path, "no article text after the front matter")
@@ -278,30 +278,124 @@ def clean_text(text: str) -> tuple[str, tuple[RemovedLine, ...]]:
     return _UNSAFE.sub("", text), tuple(removed)
 
 
+MAX_FRONT_MATTER_CHARS = 65_536
+MAX_YAML_DEPTH = 20
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML for front matter: no anchors or aliases (no billion laughs), at most
+    ``MAX_YAML_DEPTH`` levels of nesting, and dates kept as text (checked later, with their
+    line, instead of failing inside the YAML library)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise yaml.composer.ComposerError(
+                None, None, "YAML anchors and aliases are not allowed", event.start_mark
+            )
+        if self.depth >= MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(
+                None, None, f"nested deeper than {MAX_YAML_DEPTH} levels", event.start_mark
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+def _load_yaml(source: str) -> Any:
+    return yaml.load(source, Loader=FrontMatterLoader)  # a SafeLoader subclass: safe
+
+
 def split_front_matter(path: Path, text: str) -> tuple[dict[str, Any], int]:
     """Parse ``+++`` TOML or ``---`` YAML front matter; return it and where the body starts."""
-    for fence, parse in (("+++", tomllib.loads), ("---", yaml.safe_load)):
+    for fence, parse in (("+++", tomllib.loads), ("---", _load_yaml)):
         if not text.startswith((fence + "\n", fence + "\r\n")):
             continue
         end = text.find("\n" + fence, len(fence))
         if end < 0:
-            raise ArticleError(path, f"front matter opened with {fence} is never closed")
-        try:
-            meta = parse(text[len(fence) + 1 : end]) or {}
-        except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
-            raise ArticleError(path, f"invalid front matter: {exc}") from exc
-        if not isinstance(meta, dict):
-            raise ArticleError(path, "front matter must be a table of keys and values")
-        unknown = set(meta) - FRONT_MATTER_KEYS
-        if unknown:
-            allowed = ", ".join(sorted(FRONT_MATTER_KEYS))
+            raise ArticleError(path, f"front matter opened with {fence} is never closed", line=1)
+        if end > MAX_FRONT_MATTER_CHARS:
             raise ArticleError(
-                path,
-                f"unknown front matter key(s): {', '.join(sorted(unknown))} (allowed: {allowed})",
+                path, f"front matter longer than the limit of {MAX_FRONT_MATTER_CHARS:,} characters"
             )
+        source = text[len(fence) + 1 : end]
+        meta = _parsed(path, parse, source)
+        _check_meta(path, source, meta)
         body_start = text.find("\n", end + 1)
         return meta, len(text) if body_start < 0 else body_start + 1
     return {}, 0
+
+
+def _parsed(path: Path, parse: Any, source: str) -> dict[str, Any]:
+    try:
+        meta = parse(source) or {}
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        line = int(match[1]) + 1 if match else None
+        raise ArticleError(path, f"invalid TOML front matter: {exc}", line=line) from exc
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        reason = " ".join(filter(None, (exc.context, exc.problem))) or "invalid YAML"
+        line = mark.line + 2 if mark else None
+        raise ArticleError(path, f"invalid YAML front matter: {reason}", line=line) from exc
+    except RecursionError as exc:
+        raise ArticleError(path, "front matter nested too deeply", line=2) from exc
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ArticleError(path, f"invalid front matter: {reason}", line=1) from exc
+    if not isinstance(meta, dict):
+        raise ArticleError(path, "front matter must be a table of keys and values", line=2)
+    return meta
+
+
+def _check_meta(path: Path, source: str, meta: dict[Any, Any]) -> None:
+    """Known string keys only; values of the right type (the error names the key's line)."""
+    unknown = sorted(
+        repr(k) if not isinstance(k, str) else k for k in meta if k not in FRONT_MATTER_KEYS
+    )
+    if unknown:
+        allowed = ", ".join(sorted(FRONT_MATTER_KEYS))
+        raise ArticleError(
+            path,
+            f"unknown front matter key(s): {', '.join(unknown)} (allowed: {allowed})",
+            line=_key_line(source, str(unknown[0]).strip("'")),
+        )
+    for key, value in meta.items():
+        if value is None or (key == "published" and isinstance(value, dt.date)):
+            continue
+        if not isinstance(value, str):
+            kind = type(value).__name__
+            raise ArticleError(
+                path,
+                f"front matter {key!r}: expected text, got {kind}",
+                line=_key_line(source, key),
+            )
+        if key == "published" and value.strip():
+            try:
+                dt.date.fromisoformat(value.strip()[:10])
+            except ValueError as exc:
+                raise ArticleError(
+                    path,
+                    f"front matter 'published': expected YYYY-MM-DD, got {value!r}",
+                    line=_key_line(source, key),
+                ) from exc
+
+
+def _key_line(source: str, key: str) -> int | None:
+    """File line (the fence is line 1) where front-matter ``key`` is set."""
+    match = re.search(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[:=]", source, re.MULTILINE)
+    return source.count("\n", 0, match.start()) + 2 if match else None
 
 
 def read_html_page(
@@ -309,6 +403,24 @@ def read_html_page(
 ) -> tuple[str, dict[str, Any], tuple[str, ...], tuple[str, ...]]:
     """Main text (one line per heading/paragraph), metadata, photo captions, and the page's
     other visible text blocks (navigation, share bars, related links, footer) of a saved page."""
+    from lxml import etree
+
+    html = _XML_DECLARATION.sub("", html, count=1)
+    try:
+        return _html_parts(path, html)
+    except ArticleError:
+        raise
+    except (ValueError, TypeError, RecursionError, LookupError, etree.LxmlError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ArticleError(path, f"cannot parse the HTML page: {reason}") from exc
+
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _html_parts(
+    path: Path, html: str
+) -> tuple[str, dict[str, Any], tuple[str, ...], tuple[str, ...]]:
     import trafilatura  # imported here: only HTML pages need it
     from lxml import etree
     from lxml import html as lxml_html

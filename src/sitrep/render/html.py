@@ -7,13 +7,22 @@ Article text is only ever passed as data, never compiled as a template.
 
 from __future__ import annotations
 
+import traceback
 from importlib.resources import files
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from sitrep import __version__
+from sitrep.errors import TemplateFailure
 from sitrep.model import Report
 from sitrep.render.fonts import FAMILY, font_faces
 from sitrep.render.isolate import ltr_runs, rtl_runs
@@ -49,8 +58,28 @@ def environment(brief_root: Path) -> Environment:
 
 def render_html(report: Report) -> str:
     """The complete HTML document of ``report``, fonts embedded."""
-    template = environment(report.brief.root).get_template(TEMPLATE)
-    context = {"report": report, "font_family": FAMILY, "version": __version__}
-    draft = template.render(font_css=Markup(""), **context)
-    css = Markup("\n".join(face.css for face in font_faces(draft)))
-    return template.render(font_css=css, **context)
+    try:
+        template = environment(report.brief.root).get_template(TEMPLATE)
+        context = {"report": report, "font_family": FAMILY, "version": __version__}
+        draft = template.render(font_css=Markup(""), **context)
+        css = Markup("\n".join(face.css for face in font_faces(draft)))
+        return template.render(font_css=css, **context)
+    except TemplateError as exc:
+        raise TemplateFailure(_template_location(exc), _first_line(exc)) from exc
+
+
+def _template_location(exc: TemplateError) -> str:
+    """``file:line`` of the template where ``exc`` happened (Jinja puts template frames, with
+    their template line, into the traceback)."""
+    if isinstance(exc, TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}"
+    where = "templates"
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename.endswith(".j2"):
+            where = f"{frame.f_code.co_filename}:{line}"
+    return where
+
+
+def _first_line(exc: Exception) -> str:
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return text.splitlines()[0]
