@@ -24,7 +24,7 @@ from sitrep.extract import extract
 from sitrep.group import build_report
 from sitrep.ingest import list_articles, read_article
 from sitrep.model import Analysed, Article, Report
-from sitrep.render.html import render_html, template_dirs
+from sitrep.render.html import render_html_warning, template_dirs
 from sitrep.render.pdf import publish, write_pdf
 from sitrep.segment import segment
 from sitrep.translate import Translator
@@ -60,7 +60,10 @@ def build_brief(
         brief = load_brief(root)
     with _timed("ingest", timings):
         articles, warnings = read_articles(
-            root / ARTICLES_DIR, strict=strict, progress=Every(progress, f"{brief.name}: reading")
+            root / ARTICLES_DIR,
+            strict=strict,
+            progress=Every(progress, f"{brief.name}: reading"),
+            inside=root,
         )
     progress(f"{brief.name}: {len(articles)} articles read")
     with _timed("segment", timings):
@@ -88,7 +91,10 @@ def build_brief(
     target = out_dir / brief.name
     outputs: list[Path] = []
     with _timed("html", timings):
-        html = render_html(report)
+        html, refused = render_html_warning(report)
+        if refused and strict:
+            raise SitrepError(refused[0])
+        warnings += refused
         if "html" in formats:
             outputs.append(write_text_atomically(target / f"{brief.name}.html", html))
     if "pdf" in formats:
@@ -118,9 +124,14 @@ class Every:
 
 
 def read_articles(
-    folder: Path, *, strict: bool, progress: Callable[[int, int], None] = lambda i, n: None
+    folder: Path,
+    *,
+    strict: bool,
+    progress: Callable[[int, int], None] = lambda i, n: None,
+    inside: Path | None = None,
 ) -> tuple[list[Article], list[str]]:
-    """Every readable article of ``folder``; unreadable ones become warnings (errors if strict)."""
+    """Every readable article of ``folder``; unreadable ones, and files that resolve outside
+    ``inside`` (the brief), become warnings (errors if strict)."""
     if not folder.is_dir():
         raise SitrepError(f"{folder}: no articles folder (put article files in {folder})")
     articles: list[Article] = []
@@ -129,7 +140,7 @@ def read_articles(
     for index, (path, ref) in enumerate(zip(paths, article_refs(paths), strict=True)):
         progress(index, len(paths))
         try:
-            article = read_article(path, ref)
+            article = read_article(path, ref, inside)
         except ArticleError as exc:
             if strict:
                 raise

@@ -25,11 +25,12 @@ import tomllib
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from charset_normalizer import from_bytes
 
-from sitrep.errors import ArticleError
+from sitrep.errors import ArticleError, shown
 from sitrep.model import Article, RemovedLine
 from sitrep.structure import parse_article
 
@@ -47,14 +48,36 @@ MAX_TITLE_CHARS = 500
 
 
 def list_articles(folder: Path) -> list[Path]:
-    """Article files in ``folder`` (sorted by name, so references are stable)."""
+    """Article files in ``folder`` (sorted by name, so references are stable); links, pipes
+    and devices are listed too, so that ``read_article`` refuses them by name instead of
+    skipping them silently."""
     return sorted(
-        p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in ARTICLE_SUFFIXES and (p.is_symlink() or not p.is_dir())
     )
 
 
-def read_article(path: Path, ref: str) -> Article:
-    """Decode ``path`` and parse it into an ``Article`` referenced as ``ref``."""
+def check_path(path: Path, inside: Path | None) -> None:
+    """Refuse a file whose name is not UTF-8, that resolves outside ``inside`` (a link to
+    ``/etc/passwd`` in a brief someone else wrote), or that is not a regular file."""
+    if shown(path) != str(path):
+        raise ArticleError(path, "the file name is not valid UTF-8; rename the file")
+    try:
+        resolved = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "broken link"
+        raise ArticleError(path, reason) from exc
+    if inside is not None and not resolved.is_relative_to(inside.resolve()):
+        raise ArticleError(path, "a link to a file outside the brief folder; refused")
+    if not resolved.is_file():
+        raise ArticleError(path, "not a regular file (a device, pipe or folder); refused")
+
+
+def read_article(path: Path, ref: str, inside: Path | None = None) -> Article:
+    """Decode ``path`` and parse it into an ``Article`` referenced as ``ref``; with
+    ``inside`` (the brief folder), a file that resolves outside it is refused."""
+    check_path(path, inside)
     text, undecodable = decode_reporting(path, _read_bytes(path))
     text, removed = clean_text(text)
     if path.suffix.lower() in HTML_SUFFIXES:
@@ -67,10 +90,28 @@ def read_article(path: Path, ref: str) -> Article:
             raise ArticleError(path, "no article text after the front matter")
         check_lines(path, text, body_offset)
         article = parse_article(path, ref, text, body_offset, meta)
-    extra = undecodable + removed
+    extra = undecodable + removed + _unsafe_url(article.url, text)
     if extra:
         article = dataclasses.replace(article, removed=extra + article.removed)
+    if article.url and not is_http_url(article.url):
+        article = dataclasses.replace(article, url=None)
     return checked_title(article)
+
+
+def is_http_url(url: str) -> bool:
+    """An absolute http(s) URL with a host: the only kind that may become a link."""
+    return bool(_HTTP_URL.fullmatch(url)) and bool(urlsplit(url).netloc)
+
+
+_HTTP_URL = re.compile(r"https?://[^\s<>\"'`\\]+", re.IGNORECASE)
+
+
+def _unsafe_url(url: str | None, text: str) -> tuple[RemovedLine, ...]:
+    """A ``url`` that is not http(s) (``javascript:…``) is kept out of the report, listed."""
+    if not url or is_http_url(url):
+        return ()
+    line = text.count("\n", 0, max(text.find(url), 0)) + 1 if url in text else 0
+    return (RemovedLine(url, "url that is not http(s): not linked", line),)
 
 
 def _read_bytes(path: Path) -> bytes:
