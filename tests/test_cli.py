@@ -208,3 +208,16 @@ def test_inspect_into_a_closed_pipe_is_quiet():
     )
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=True)
     assert done.stderr == "" and done.stdout.strip() == "141"
+
+
+def test_two_briefs_with_the_same_output_folder_are_an_error(capsys, tmp_path):
+    for parent in ("a", "b"):
+        root = tmp_path / parent / "same"
+        (root / "articles").mkdir(parents=True)
+        (root / "brief.toml").write_text(VALID_BRIEF, encoding="utf-8")
+        (root / "articles" / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    argv = ["build", str(tmp_path / "a" / "same"), str(tmp_path / "b" / "same")]
+    assert main([*argv, "--format", "html", "--out", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert "would both write" in err and err.count("\n") == 1
+    assert not (tmp_path / "o").exists()

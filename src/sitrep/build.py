@@ -25,7 +25,7 @@ from sitrep.group import build_report
 from sitrep.ingest import list_articles, read_article
 from sitrep.model import Analysed, Article, Report
 from sitrep.render.html import render_html_warning, template_dirs
-from sitrep.render.pdf import publish, write_pdf
+from sitrep.render.pdf import publish, render_pdf, reproducible_fonts
 from sitrep.segment import segment
 from sitrep.translate import Translator
 
@@ -95,14 +95,17 @@ def build_brief(
         if refused and strict:
             raise SitrepError(refused[0])
         warnings += refused
+    with staged_outputs() as stage:
         if "html" in formats:
-            outputs.append(write_text_atomically(target / f"{brief.name}.html", html))
-    if "pdf" in formats:
-        progress(f"{brief.name}: rendering PDF")
-        with _timed("pdf", timings):
-            pdf = target / f"{brief.name}.pdf"
-            write_pdf(html, pdf, base_dir=root.resolve(), roots=[root, *template_dirs(root)])
-            outputs.append(pdf)
+            outputs.append(stage.write_text(target / f"{brief.name}.html", html))
+        if "pdf" in formats:
+            progress(f"{brief.name}: rendering PDF")
+            if not reproducible_fonts():
+                warnings.append(NO_HARFBUZZ_SUBSET)
+            with _timed("pdf", timings):
+                pdf = stage.reserve(target / f"{brief.name}.pdf")
+                render_pdf(html, pdf, base_dir=root.resolve(), roots=[root, *template_dirs(root)])
+                outputs.append(target / f"{brief.name}.pdf")
     return BuildResult(
         brief.name, tuple(outputs), len(articles), len(analysed), tuple(warnings), tuple(timings)
     )
@@ -194,6 +197,58 @@ def analyse_article(article: Article, lexicon: Lexicon) -> list[Analysed]:
 def _analyse(sentence, label, article: Article, lexicon: Lexicon) -> Analysed:
     extracted = extract(sentence.text, article.published, lexicon.names)
     return Analysed(sentence, label, extracted.facts, extracted.source)
+
+
+NO_HARFBUZZ_SUBSET = (
+    "libharfbuzz-subset0 is not installed: PDF fonts are subset another way and two builds of"
+    " the same brief may differ (apt-get install libharfbuzz-subset0)"
+)
+
+
+class Stage:
+    """Temporary files beside their targets (see ``staged_outputs``)."""
+
+    def __init__(self) -> None:
+        self.files: dict[Path, str] = {}
+
+    def reserve(self, target: Path) -> Path:
+        """A new empty temporary file in ``target``'s folder, published as ``target``."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        except OSError as exc:
+            raise SitrepError(f"{target.parent}: cannot write there: {exc.strerror}") from exc
+        os.close(handle)
+        self.files[target] = temporary
+        return Path(temporary)
+
+    def write_text(self, target: Path, text: str) -> Path:
+        path = self.reserve(target)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise SitrepError(f"{target}: cannot write: {exc.strerror}") from exc
+        return target
+
+
+@contextmanager
+def staged_outputs() -> Iterator[Stage]:
+    """Outputs published together or not at all: each is written to a temporary file, and
+    all are renamed into place only when the block ends without error; on any failure (or
+    SIGTERM, which the CLI turns into an exception) the temporary files are deleted and the
+    previous outputs stay as they were, a matching set."""
+    stage = Stage()
+    try:
+        yield stage
+        for target in stage.files:
+            if target.is_dir():
+                raise SitrepError(f"{target}: is a folder; cannot write the report there")
+        for target, temporary in stage.files.items():
+            publish(temporary, target)
+    finally:
+        for temporary in stage.files.values():
+            if os.path.exists(temporary):
+                os.unlink(temporary)
 
 
 def write_text_atomically(path: Path, text: str) -> Path:

@@ -10,9 +10,11 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sitrep import __version__
 from sitrep.build import (
@@ -95,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
+    previous = _on_sigterm(_terminated)
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -107,6 +110,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"sitrep: error: {one_line(exc)}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        _on_sigterm(previous)
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install ``handler`` for SIGTERM (only the main thread can); return the previous one."""
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except (ValueError, TypeError):
+        return None
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so temporary output files are deleted on the way out."""
+    raise KeyboardInterrupt
 
 
 def one_line(exc: BaseException) -> str:
@@ -341,6 +359,7 @@ def _run_build(args: argparse.Namespace) -> int:
         raise SitrepError(
             f"no briefs found under {args.briefs_dir} (a brief is a folder with brief.toml)"
         )
+    roots = distinct_outputs(roots, args.out)
     translator = offline_translator() if args.translate else None
     for root in roots:
         result = build_brief(
@@ -363,6 +382,21 @@ def _run_build(args: argparse.Namespace) -> int:
                 print(f"  {stage:<9} {seconds * 1000:8.1f} ms")
             print(f"  {'total':<9} {sum(s for _, s in result.timings) * 1000:8.1f} ms")
     return 0
+
+
+def distinct_outputs(roots: list[Path], out: Path) -> list[Path]:
+    """The briefs, each once; two different briefs that would write the same output folder
+    (same folder name) are an error rather than a mix of each other's files."""
+    by_name: dict[str, Path] = {}
+    for root in roots:
+        resolved = root.resolve()
+        other = by_name.setdefault(resolved.name, resolved)
+        if other != resolved:
+            raise SitrepError(
+                f"{other} and {resolved} would both write {out / resolved.name}:"
+                " rename one of the folders or build them with different --out"
+            )
+    return list(by_name.values())
 
 
 def _run_inspect(args: argparse.Namespace) -> int:
