@@ -465,7 +465,11 @@ def _html_parts(
     import trafilatura  # imported here: only HTML pages need it
     from lxml import etree
     from lxml import html as lxml_html
+    from trafilatura.deduplication import LRU_TEST
 
+    # trafilatura's paragraph deduplication remembers text across calls: without this, a page
+    # read twice in one process (or two pages sharing paragraphs) loses text the second time
+    LRU_TEST.clear()
     extracted = trafilatura.extract(
         html,
         output_format="xml",
