@@ -1,3 +1,7 @@
+import unicodedata
+
+import pytest
+
 from sitrep.normalize import normalize, split_glued, strip_clitics, tokenize
 from sitrep.resources import vocabulary
 
@@ -41,3 +45,38 @@ def test_strip_clitics_offers_forms_with_and_without_the_article():
     assert "رقه" in strip_clitics("بالرقه") and "الرقه" in strip_clitics("بالرقه")
     assert "المعارضه" in strip_clitics("للمعارضه")
     assert "سوريا" in strip_clitics("وسوريا")
+
+
+# Real text: /work/shared/corpus/ant/articles/0957_cnn.txt line 10 (CNN Arabic) mixes
+# presentation forms into words: إدﻟب is إدلب (Idlib), ﻧﺎزح is نازح (displaced).
+CNN_0957 = "وتعتبر إدﻟب، التي يسيطر عليها المتمردون ﻣوطنا لـ1.4 ﻣﻟﯾون ﻧﺎزح."
+
+
+def test_presentation_forms_match_as_letters():
+    from sitrep.extract import extract
+
+    assert normalize("إدﻟب") == normalize("إدلب")
+    entities = extract(CNN_0957).facts.entities
+    assert [(e.text, e.en) for e in entities] == [("إدﻟب", "Idlib")]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "قتل 46 مدنيا في الغو\u200cطة الشرقية قرب دمش\u200bق.",  # zero-width non-joiner / space
+        "قتل 46 مدنيا في الغوطة الشرقية قرب د\u200fمشق\u200e.",  # RLM / LRM marks
+        "قتل 46 مدنيا في الغوطة الشرقية قرب ﺩﻣﺸﻖ.",  # presentation forms
+        unicodedata.normalize("NFD", "قتل 46 مدنيا في الغوطة الشرقية قرب دمشق."),
+    ],
+)
+def test_invisible_characters_and_forms_do_not_hide_entities(variant):
+    from sitrep.extract import extract
+
+    found = extract(variant).facts
+    assert [e.en for e in found.entities] == ["Eastern Ghouta", "Damascus"]
+    assert [(f.value, f.outcome) for f in found.figures] == [(46.0, "killed")]
+
+
+def test_a_zero_width_character_stays_in_the_word_it_sits_in():
+    [token] = tokenize("الغو\u200cطة")
+    assert (token.surface, token.norm) == ("الغو\u200cطة", "الغوطه")

@@ -2,9 +2,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from jinja2 import UndefinedError
 
 from sitrep.build import build_brief
+from sitrep.errors import TemplateFailure
 from sitrep.render.isolate import ltr_runs, rtl_runs
 from sitrep.render.pdf import BlockedURLError, BriefURLFetcher, write_pdf
 
@@ -91,7 +91,7 @@ def test_templates_are_strict_about_undefined_names(make_brief, tmp_path):
     root = make_brief(articles={"a.txt": ARTICLE})
     (root / "templates").mkdir()
     (root / "templates" / "cover.html.j2").write_text("{{ report.no_such_field }}", "utf-8")
-    with pytest.raises(UndefinedError):
+    with pytest.raises(TemplateFailure, match=r"cover\.html\.j2:1: .*no attribute 'no_such_field'"):
         build_brief(root, tmp_path / "out", formats=("html",), generated=dt.date(2026, 1, 1))
 
 
@@ -165,3 +165,52 @@ def test_an_article_without_body_text_is_reported(make_brief, tmp_path):
     assert result.articles == 3
     assert sorted(w.split(": ")[0].rsplit("/", 1)[1] for w in result.warnings) == ["b.txt", "c.txt"]
     assert all("no body text" in w for w in result.warnings)
+
+
+def test_a_failed_pdf_keeps_the_previous_html_and_pdf_a_matching_set(
+    make_brief, tmp_path, monkeypatch
+):
+    import sitrep.build
+
+    root = make_brief(articles={"a.txt": ARTICLE})
+    out = tmp_path / "out"
+    first = build_brief(root, out, generated=dt.date(2026, 1, 1))
+    before = {p.name: p.read_bytes() for p in first.outputs}
+    (root / "articles" / "b.txt").write_text(ARTICLE.replace("الرقة", "حلب"), "utf-8")
+
+    def explode(html, path, **kwargs):
+        path.write_bytes(b"%PDF-half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sitrep.build, "render_pdf", explode)
+    with pytest.raises(OSError, match="No space left"):
+        build_brief(root, out, generated=dt.date(2026, 1, 1))
+    folder = out / "test-brief"
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no temp files either
+
+
+def test_sigterm_during_the_pdf_leaves_no_temporary_files(make_brief, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = make_brief(articles={"a.txt": ARTICLE})
+    out = tmp_path / "out"
+    script = (
+        "import sys, time, sitrep.build, sitrep.cli\n"
+        "def slow(html, path, **kw):\n"
+        "    path.write_bytes(b'%PDF-partial'); print('rendering', flush=True); time.sleep(60)\n"
+        "sitrep.build.render_pdf = slow\n"
+        f"sys.exit(sitrep.cli.main(['build', {str(root)!r}, '--out', {str(out)!r}]))\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    started = time.monotonic()
+    while "rendering" not in process.stdout.readline() and time.monotonic() - started < 60:
+        pass
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 130
+    assert "sitrep: interrupted" in process.stderr.read()
+    assert list((out / "test-brief").iterdir()) == []

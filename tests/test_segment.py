@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.segment import segment
+from sitrep.model import Block
+from sitrep.segment import segment, split_block
 from sitrep.structure import parse_article
 
 from .conftest import SEEDS
@@ -67,4 +68,47 @@ def test_a_piece_opening_with_a_continuation_word_joins_the_sentence_before():
         "أعلن رئيس الوفد أن الهدف هو التوصل إلى اتفاق. مشيرا إلى أن العمل جار.",
         "وصرحت مصادر قريبة من المفاوضات. بأن رئيس الهيئة لن يشارك.",
         "وانتهت الجلسة مساء أمس.",
+    ]
+
+
+# Real text: /work/shared/corpus/ant/articles/0100_skynews.txt (Sky News Arabia, 2018-02-22),
+# lines 7-9.
+SKYNEWS_0100 = (
+    'وأوضح المرصد السوري أن "403 مدنيين قتلوا في خمسة أيام من الغارات الجوية والقصف المدفعي'
+    ' الكثيف". وقال مدير المرصد، رامي عبد الرحمن، إن 46 مدنيا على الأقل قتلوا، يوم الخميس، فقط.'
+    " ومنذ الأحد، يستهدف النظام السوري الغوطة الشرقية التي يحاصرها منذ 2013 بحملة قصف كثيف مع"
+    " مؤشرات على هجوم بري وشيك تستعد له القوات الحكومية."
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("real text", SKYNEWS_0100 + " "),
+        ("dotted letters", "ب."),  # one endless dotted token: was a growing look-behind
+        ("fragments", "أ. "),  # one-word fragments joined into one ever longer sentence
+        ("quotes", "«قال. نعم» "),
+    ],
+)
+def test_a_700_kb_one_line_paragraph_splits_in_linear_time(name, unit):
+    import time
+
+    line = (unit * (700_000 // len(unit.encode()) + 1)).strip()
+    started = time.perf_counter()
+    spans = split_block(Block(line, 0))
+    elapsed = time.perf_counter() - started
+    # Measured: 102 s for the real text before (quadratic look-behind), 0.1-0.7 s after.
+    assert elapsed < 10, f"{name}: {elapsed:.1f} s"
+    assert spans[0].start == 0 and spans[-1].end == len(line)
+    if name == "real text":
+        assert len(spans) == 3 * (700_000 // len(unit.encode()) + 1)
+
+
+def test_sentences_of_real_text_are_unchanged():
+    assert sentences_of(SKYNEWS_0100) == [
+        'وأوضح المرصد السوري أن "403 مدنيين قتلوا في خمسة أيام من الغارات الجوية والقصف المدفعي'
+        ' الكثيف".',
+        "وقال مدير المرصد، رامي عبد الرحمن، إن 46 مدنيا على الأقل قتلوا، يوم الخميس، فقط.",
+        "ومنذ الأحد، يستهدف النظام السوري الغوطة الشرقية التي يحاصرها منذ 2013 بحملة قصف كثيف مع"
+        " مؤشرات على هجوم بري وشيك تستعد له القوات الحكومية.",
     ]

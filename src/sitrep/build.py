@@ -24,8 +24,8 @@ from sitrep.extract import extract
 from sitrep.group import build_report
 from sitrep.ingest import list_articles, read_article
 from sitrep.model import Analysed, Article, Report
-from sitrep.render.html import render_html, template_dirs
-from sitrep.render.pdf import publish, write_pdf
+from sitrep.render.html import render_html_warning, template_dirs
+from sitrep.render.pdf import publish, render_pdf, reproducible_fonts
 from sitrep.segment import segment
 from sitrep.translate import Translator
 
@@ -59,19 +59,29 @@ def build_brief(
     with _timed("config", timings):
         brief = load_brief(root)
     with _timed("ingest", timings):
-        articles, warnings = read_articles(root / ARTICLES_DIR, strict=strict)
+        articles, warnings = read_articles(
+            root / ARTICLES_DIR,
+            strict=strict,
+            progress=Every(progress, f"{brief.name}: reading"),
+            inside=root,
+        )
     progress(f"{brief.name}: {len(articles)} articles read")
     with _timed("segment", timings):
         sentences = {a.ref: segment(a) for a in articles}
     lexicon = lexicon_for(brief)
     with _timed("classify", timings):
-        classes = {a.ref: classify(sentences[a.ref], lexicon, a.title) for a in articles}
+        tick = Every(progress, f"{brief.name}: classifying")
+        classes = {}
+        for index, article in enumerate(articles):
+            tick(index, len(articles))
+            classes[article.ref] = classify(sentences[article.ref], lexicon, article.title)
     with _timed("extract", timings):
-        analysed = [
-            _analyse(sentence, label, article, lexicon)
-            for article in articles
-            for sentence, label in zip(sentences[article.ref], classes[article.ref], strict=True)
-        ]
+        tick = Every(progress, f"{brief.name}: extracting")
+        analysed = []
+        for index, article in enumerate(articles):
+            tick(index, len(articles))
+            pairs = zip(sentences[article.ref], classes[article.ref], strict=True)
+            analysed += [_analyse(sentence, label, article, lexicon) for sentence, label in pairs]
     with _timed("group", timings):
         report = build_report(brief, articles, analysed, generated)
     if translator is not None:
@@ -81,30 +91,59 @@ def build_brief(
     target = out_dir / brief.name
     outputs: list[Path] = []
     with _timed("html", timings):
-        html = render_html(report)
+        html, refused = render_html_warning(report)
+        if refused and strict:
+            raise SitrepError(refused[0])
+        warnings += refused
+    with staged_outputs() as stage:
         if "html" in formats:
-            outputs.append(write_text_atomically(target / f"{brief.name}.html", html))
-    if "pdf" in formats:
-        progress(f"{brief.name}: rendering PDF")
-        with _timed("pdf", timings):
-            pdf = target / f"{brief.name}.pdf"
-            write_pdf(html, pdf, base_dir=root.resolve(), roots=[root, *template_dirs(root)])
-            outputs.append(pdf)
+            outputs.append(stage.write_text(target / f"{brief.name}.html", html))
+        if "pdf" in formats:
+            progress(f"{brief.name}: rendering PDF")
+            if not reproducible_fonts():
+                warnings.append(NO_HARFBUZZ_SUBSET)
+            with _timed("pdf", timings):
+                pdf = stage.reserve(target / f"{brief.name}.pdf")
+                render_pdf(html, pdf, base_dir=root.resolve(), roots=[root, *template_dirs(root)])
+                outputs.append(target / f"{brief.name}.pdf")
     return BuildResult(
         brief.name, tuple(outputs), len(articles), len(analysed), tuple(warnings), tuple(timings)
     )
 
 
-def read_articles(folder: Path, *, strict: bool) -> tuple[list[Article], list[str]]:
-    """Every readable article of ``folder``; unreadable ones become warnings (errors if strict)."""
+class Every:
+    """Calls ``progress`` with ``label i/n`` at most every ``seconds``, so that only long
+    stages (thousands of articles, a huge file) print anything."""
+
+    def __init__(self, progress: Progress, label: str, seconds: float = 2.0) -> None:
+        self.progress, self.label, self.seconds = progress, label, seconds
+        self.last = time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.seconds:
+            self.last = now
+            self.progress(f"{self.label} {done}/{total} articles")
+
+
+def read_articles(
+    folder: Path,
+    *,
+    strict: bool,
+    progress: Callable[[int, int], None] = lambda i, n: None,
+    inside: Path | None = None,
+) -> tuple[list[Article], list[str]]:
+    """Every readable article of ``folder``; unreadable ones, and files that resolve outside
+    ``inside`` (the brief), become warnings (errors if strict)."""
     if not folder.is_dir():
         raise SitrepError(f"{folder}: no articles folder (put article files in {folder})")
     articles: list[Article] = []
     warnings: list[str] = []
     paths = list_articles(folder)
-    for path, ref in zip(paths, article_refs(paths), strict=True):
+    for index, (path, ref) in enumerate(zip(paths, article_refs(paths), strict=True)):
+        progress(index, len(paths))
         try:
-            article = read_article(path, ref)
+            article = read_article(path, ref, inside)
         except ArticleError as exc:
             if strict:
                 raise
@@ -158,6 +197,58 @@ def analyse_article(article: Article, lexicon: Lexicon) -> list[Analysed]:
 def _analyse(sentence, label, article: Article, lexicon: Lexicon) -> Analysed:
     extracted = extract(sentence.text, article.published, lexicon.names)
     return Analysed(sentence, label, extracted.facts, extracted.source)
+
+
+NO_HARFBUZZ_SUBSET = (
+    "libharfbuzz-subset0 is not installed: PDF fonts are subset another way and two builds of"
+    " the same brief may differ (apt-get install libharfbuzz-subset0)"
+)
+
+
+class Stage:
+    """Temporary files beside their targets (see ``staged_outputs``)."""
+
+    def __init__(self) -> None:
+        self.files: dict[Path, str] = {}
+
+    def reserve(self, target: Path) -> Path:
+        """A new empty temporary file in ``target``'s folder, published as ``target``."""
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        except OSError as exc:
+            raise SitrepError(f"{target.parent}: cannot write there: {exc.strerror}") from exc
+        os.close(handle)
+        self.files[target] = temporary
+        return Path(temporary)
+
+    def write_text(self, target: Path, text: str) -> Path:
+        path = self.reserve(target)
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise SitrepError(f"{target}: cannot write: {exc.strerror}") from exc
+        return target
+
+
+@contextmanager
+def staged_outputs() -> Iterator[Stage]:
+    """Outputs published together or not at all: each is written to a temporary file, and
+    all are renamed into place only when the block ends without error; on any failure (or
+    SIGTERM, which the CLI turns into an exception) the temporary files are deleted and the
+    previous outputs stay as they were, a matching set."""
+    stage = Stage()
+    try:
+        yield stage
+        for target in stage.files:
+            if target.is_dir():
+                raise SitrepError(f"{target}: is a folder; cannot write the report there")
+        for target, temporary in stage.files.items():
+            publish(temporary, target)
+    finally:
+        for temporary in stage.files.values():
+            if os.path.exists(temporary):
+                os.unlink(temporary)
 
 
 def write_text_atomically(path: Path, text: str) -> Path:

@@ -10,9 +10,11 @@ import dataclasses
 import datetime as dt
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sitrep import __version__
 from sitrep.build import (
@@ -24,7 +26,7 @@ from sitrep.build import (
 )
 from sitrep.classify import build_lexicon, default_lexicon, lexicon_for
 from sitrep.config import find_brief, list_briefs, load_brief
-from sitrep.errors import SitrepError
+from sitrep.errors import ArticleError, SitrepError, shown
 from sitrep.evaluate import (
     breakdown,
     format_fact_misses,
@@ -44,6 +46,7 @@ from sitrep.translate import offline_translator
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_PIPE = 141  # 128 + SIGPIPE, as for other tools whose reader closed the pipe
 
 DESCRIPTION = """\
 Turn raw Arabic news articles into a bilingual (English + Arabic) situation report.
@@ -96,16 +99,59 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
+    previous = _on_sigterm(_terminated)
     try:
         return args.run(args)
-    except SitrepError as exc:
-        if args.debug:
-            raise
-        print(f"sitrep: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     except KeyboardInterrupt:
         print("sitrep: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"sitrep: error: {one_line(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        _on_sigterm(previous)
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Install ``handler`` for SIGTERM (only the main thread can); return the previous one."""
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except (ValueError, TypeError):
+        return None
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so temporary output files are deleted on the way out."""
+    raise KeyboardInterrupt
+
+
+def one_line(exc: BaseException) -> str:
+    """What went wrong, as one line: the project's own errors as they are, a file-system error
+    with its file, a template error with its file and line, anything else with a hint."""
+    if isinstance(exc, SitrepError):
+        return _single(str(exc))
+    if isinstance(exc, OSError):
+        where = f"{shown(exc.filename)}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    name = type(exc).__name__
+    return _single(f"unexpected {name}: {exc} (run `sitrep --debug ...` for the traceback)")
+
+
+def _single(text: str) -> str:
+    return " ".join(text.split()) if "\n" in text else text
+
+
+def _closed_pipe() -> int:
+    """The reader of our output went away (``sitrep inspect … | head``): stop quietly."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,10 +160,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and library logs")
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = commands.add_parser(
         "build",
+        parents=[debug],
         help="build briefs into HTML and PDF reports",
         epilog=BUILD_EPILOG,
         description="Build one or more briefs into output/<name>/<name>.{html,pdf}.",
@@ -154,12 +205,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--strict",
         action="store_true",
-        help="fail on an unreadable article instead of skipping it with a warning",
+        help="fail on an unreadable or refused article instead of skipping it with a warning",
     )
     build.set_defaults(run=_run_build)
 
     inspect = commands.add_parser(
         "inspect",
+        parents=[debug],
         help="show how articles are parsed, classified and extracted",
         epilog=INSPECT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -184,6 +236,7 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "eval",
+        parents=[debug],
         help="score the classifier on a hand-labelled gold set",
         epilog=EVAL_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -222,6 +275,7 @@ def _parser() -> argparse.ArgumentParser:
 
     trainer = commands.add_parser(
         "train",
+        parents=[debug],
         help="retrain the word-stem model from a gold set",
         epilog=TRAIN_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -305,6 +359,7 @@ def _run_build(args: argparse.Namespace) -> int:
         raise SitrepError(
             f"no briefs found under {args.briefs_dir} (a brief is a folder with brief.toml)"
         )
+    roots = distinct_outputs(roots, args.out)
     translator = offline_translator() if args.translate else None
     for root in roots:
         result = build_brief(
@@ -329,13 +384,34 @@ def _run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def distinct_outputs(roots: list[Path], out: Path) -> list[Path]:
+    """The briefs, each once; two different briefs that would write the same output folder
+    (same folder name) are an error rather than a mix of each other's files."""
+    by_name: dict[str, Path] = {}
+    for root in roots:
+        resolved = root.resolve()
+        other = by_name.setdefault(resolved.name, resolved)
+        if other != resolved:
+            raise SitrepError(
+                f"{other} and {resolved} would both write {out / resolved.name}:"
+                " rename one of the folders or build them with different --out"
+            )
+    return list(by_name.values())
+
+
 def _run_inspect(args: argparse.Namespace) -> int:
     paths = _article_paths(args.paths)
+    unreadable = 0
     for path, ref in zip(paths, article_refs(paths), strict=True):
-        article = read_article(path, ref)
+        try:
+            article = read_article(path, ref)
+        except ArticleError as exc:
+            print(f"sitrep: warning: {exc}", file=sys.stderr)
+            unreadable += 1
+            continue
         record = article_record(article, analyse_article(article, default_lexicon()))
         print(json_line(record) if args.json else terminal_view(record, shape=not args.no_shape))
-    return 0
+    return EXIT_ERROR if unreadable else 0
 
 
 def _article_paths(paths: Sequence[Path]) -> list[Path]:
@@ -354,13 +430,22 @@ def _article_paths(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
+MAX_EPOCH = 253_402_300_799  # 9999-12-31T23:59:59Z, the last second a date can show
+
+
 def _generation_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        message = (
+            f"SOURCE_DATE_EPOCH={epoch[:40]!r}: expected a Unix timestamp from 0 to {MAX_EPOCH}"
+        )
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+            seconds = int(epoch)
         except ValueError as exc:
-            raise SitrepError(f"SOURCE_DATE_EPOCH={epoch!r}: expected a Unix timestamp") from exc
+            raise SitrepError(message) from exc
+        if not 0 <= seconds <= MAX_EPOCH:
+            raise SitrepError(message)
+        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
     return dt.date.today()
 
 

@@ -84,7 +84,7 @@ def list_briefs(briefs_dir: Path) -> list[Path]:
 def load_brief(root: Path) -> BriefConfig:
     """Parse and validate ``root/brief.toml``."""
     path = root / CONFIG_NAME
-    source = path.read_text(encoding="utf-8")
+    source = read_utf8(path)
     data = _parse_toml(path, source)
     table = _brief_table(path, source, data)
     values = {key.name: _validated(path, source, key, table.get(key.name)) for key in _KEYS}
@@ -107,20 +107,41 @@ def load_brief_gazetteer(path: Path) -> tuple[GazetteerEntry, ...]:
     """A brief's own ``gazetteer.csv`` (same columns as the built-in one), if it has one."""
     if not path.is_file():
         return ()
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = read_utf8(path).splitlines()
     reader = csv.DictReader(lines)
     missing = set(GAZETTEER_COLUMNS) - set(reader.fieldnames or ())
     if missing:
         raise ConfigError(path, f"missing column(s) {', '.join(sorted(missing))}", 1)
     entries = []
-    for row in reader:
-        if (row.get("type") or "").startswith("#"):
-            continue
-        try:
-            entries.append(gazetteer_entry(row))
-        except ValueError as exc:
-            raise ConfigError(path, f"gazetteer row: {exc}", reader.line_num) from exc
+    try:
+        for row in reader:
+            if (row.get("type") or "").startswith("#"):
+                continue
+            try:
+                entries.append(gazetteer_entry(row))
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise ConfigError(path, f"gazetteer row: {exc}", reader.line_num) from exc
+    except csv.Error as exc:
+        raise ConfigError(path, f"invalid CSV: {exc}", reader.line_num) from exc
     return tuple(entries)
+
+
+def read_utf8(path: Path) -> str:
+    """The text of a brief's settings file; not UTF-8 or unreadable is a ``ConfigError``
+    naming the line and byte offset."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(path, f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            path,
+            f"not UTF-8 (byte 0x{raw[exc.start]:02X} at offset {exc.start}); save it as UTF-8",
+            line,
+        ) from exc
 
 
 def _parse_toml(path: Path, source: str) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 ``normalize`` folds the spelling variation seen across outlets (tashkeel, tatweel,
 alef/hamza forms, ى/ي, ة/ه, Arabic-Indic digits, ¢ and curly quotes used as quotation
-marks). ``tokenize`` splits a text into tokens that keep their character span in the
+marks), composes the text (NFC), turns Arabic presentation forms (ﻻ, ﺍﻟﺮﻗﺔ: text copied
+from old PDFs) into letters and drops zero-width characters, which ``tokenize`` keeps inside
+a word. ``tokenize`` splits a text into tokens that keep their character span in the
 original, and splits run-together words (الأممالمتحدة, تركياوسوريا) using the names a
 ``Vocabulary`` knows: a general, data-driven rule, not a list of seed words.
 """
@@ -10,6 +12,7 @@ original, and splits run-together words (الأممالمتحدة, تركياو�
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,7 +41,15 @@ _CHAR_MAP = str.maketrans(
 )
 # Letters, digits and Arabic combining marks; not punctuation such as ، ؛ ؟ « ».
 WORD_CHARS = r"\w\u0610-\u061A\u064B-\u065F\u0670"
-_WORD = re.compile(rf"[{WORD_CHARS}]+(?:[.\-][{WORD_CHARS}]+)*")
+# Invisible characters that may sit inside a word (zero-width space, non-joiner and joiner,
+# left-to-right and right-to-left marks, Arabic letter mark, word joiner, BOM, soft hyphen).
+ZERO_WIDTH = "\u200b-\u200f\u061c\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{ZERO_WIDTH}]")
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+_WORD = re.compile(
+    rf"[{WORD_CHARS}](?:[{WORD_CHARS}{ZERO_WIDTH}]*[{WORD_CHARS}])?"
+    rf"(?:[.\-][{WORD_CHARS}](?:[{WORD_CHARS}{ZERO_WIDTH}]*[{WORD_CHARS}])?)*"
+)
 CLITIC_PREFIXES: tuple[str, ...] = (
     "وبال",
     "وكال",
@@ -67,7 +78,19 @@ CLITIC_PREFIXES: tuple[str, ...] = (
 
 def normalize(text: str) -> str:
     """Fold orthographic variants so that equal words compare equal."""
-    return _TASHKEEL_TATWEEL.sub("", text).translate(_CHAR_MAP)
+    return _TASHKEEL_TATWEEL.sub("", _canonical(text)).translate(_CHAR_MAP)
+
+
+def _canonical(text: str) -> str:
+    """NFC, presentation forms as letters, no zero-width characters (unchanged when the text
+    has none of them, as nearly all text has not)."""
+    if _PRESENTATION_FORMS.search(text):
+        text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,10 @@ the sentence that follows it; a piece that opens with a continuation word (أن,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sitrep.model import Article, Block, Sentence, Span
@@ -21,9 +22,12 @@ from sitrep.resources import article_vocabulary
 
 _TERMINAL = re.compile(r"[.!?؟]+")
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"\n]{1,400}\"|“[^“”]*”|¢[^¢\n]{1,400}¢")
-_WORD_BEFORE = re.compile(rf"([{WORD_CHARS}]+(?:\.[{WORD_CHARS}]+)*)$")
-_WORD_AFTER = re.compile(rf"^([{WORD_CHARS}]+)")
+_DOTTED = re.compile(rf"[{WORD_CHARS}]+(?:\.[{WORD_CHARS}]+)*")
 _MIN_WORDS = 3
+# A dotted token (ا.ف.ب, كيه.إتش) longer than this is never an abbreviation; the cap keeps the
+# look-around at every full stop bounded, so segmentation stays linear in paragraph length.
+TOKEN_CAP = 256
+_WORD_AFTER = re.compile(rf"[{WORD_CHARS}]{{1,{TOKEN_CAP + 1}}}")
 
 
 def segment(article: Article) -> tuple[Sentence, ...]:
@@ -51,45 +55,68 @@ def split_block(block: Block) -> list[Span]:
 
 def _boundaries(text: str) -> Iterator[int]:
     quoted = [m.span() for m in _QUOTED.finditer(text)]
+    starts = [a for a, _ in quoted]
+    tokens = [m.span() for m in _DOTTED.finditer(text)]
     for match in _TERMINAL.finditer(text):
         position, end = match.start(), match.end()
-        if any(a < position < b - 1 for a, b in quoted):
+        if _in_quote(quoted, starts, position):
             continue
-        if _is_inside_token(text, position, end):
+        if _is_inside_token(text, position, end, tokens):
             continue
         if end < len(text) and not (text[end].isspace() or _starts_word(text, end)):
             continue
         yield end
 
 
+def _in_quote(quoted: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Inside a quotation (the spans do not overlap: only the last one opened can hold it)."""
+    index = bisect.bisect_left(starts, position) - 1
+    return index >= 0 and position < quoted[index][1] - 1
+
+
 def _starts_word(text: str, index: int) -> bool:
     return "\u0621" <= text[index] <= "\u064a"
 
 
-def _is_inside_token(text: str, position: int, end: int) -> bool:
-    """A dot that belongs to a number, a dotted abbreviation, or spelled Latin letters."""
+def _is_inside_token(
+    text: str, position: int, end: int, tokens: list[tuple[int, int]]
+) -> bool:
+    """A dot that belongs to a number, a dotted abbreviation, or spelled Latin letters.
+    ``tokens`` are the spans of the paragraph's dotted words, in order."""
     if end - position > 1 or text[position] != ".":
         return False
     before = text[position - 1] if position else ""
     after = text[end] if end < len(text) else ""
     if before.isdigit() and after.isdigit():
         return True
+    left = _token_before(text, position, tokens)
     if not after or after.isspace():
-        word = _WORD_BEFORE.search(text[:position])
-        return bool(word) and _is_abbreviation(word[1] + ".")
-    left = _WORD_BEFORE.search(text[:position])
-    right = _WORD_AFTER.search(text[end:])
-    if not left or not right:
+        return bool(left) and _is_abbreviation(left + ".")
+    right = _WORD_AFTER.match(text, end)
+    if not left or not right or len(right[0]) > TOKEN_CAP:
         return False
-    return _is_abbreviation(f"{left[1]}.{right[1]}")
+    return _is_abbreviation(f"{left}.{right[0]}")
 
 
+def _token_before(text: str, position: int, tokens: list[tuple[int, int]]) -> str:
+    """The dotted word (``كيه``, ``أ.ف``) that ends at ``position``: the part before
+    ``position`` of the dotted word around it. Empty when there is none or it is longer than
+    ``TOKEN_CAP``."""
+    index = bisect.bisect_left(tokens, (position, position)) - 1
+    if index < 0 or not tokens[index][0] < position <= tokens[index][1]:
+        return ""
+    start = tokens[index][0]
+    return text[start:position] if position - start <= TOKEN_CAP else ""
+
+
+@lru_cache(maxsize=4096)
 def _is_abbreviation(token: str) -> bool:
-    parts = [p for p in normalize(token).split(".") if p]
+    norm = normalize(token)
+    parts = [p for p in norm.split(".") if p]
     if not parts:
         return False
     known = _segment_vocabulary()
-    if any(normalize(token).rstrip(".") in a or a in normalize(token) for a in known["full"]):
+    if any(norm.rstrip(".") in a or a in norm for a in known["full"]):
         return True
     return all(len(p) == 1 or p in known["letters"] for p in parts)
 
@@ -115,16 +142,19 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _join_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    carry: int | None = None
+    carry: tuple[int, int, int] | None = None  # start, words and end of the waiting fragments
     for start, end in spans:
+        words = len(text[start:end].split())
         if carry is not None:
-            start, carry = carry, None
-        if len(text[start:end].split()) < _MIN_WORDS and (start, end) != spans[-1]:
-            carry = start
+            # spans are stripped: only whitespace between them; none means one glued word
+            words += carry[1] - (carry[2] == start)
+            start, carry = carry[0], None
+        if words < _MIN_WORDS and (start, end) != spans[-1]:
+            carry = (start, words, end)
             continue
         merged.append((start, end))
     if carry is not None:
-        merged.append((carry, spans[-1][1]))
+        merged.append((carry[0], spans[-1][1]))
     return merged
 
 

@@ -97,7 +97,7 @@ def parse_article(
         _take_line(line, parts, vocab)
     blocks = _take_inline_dateline(parts, vocab)
     title = _meta_str(meta, "title")
-    headings = [h for h in parts.headings if normalize(h) != normalize(title or "")]
+    headings = [h for h in parts.headings if title is None or normalize(h) != normalize(title)]
     return Article(
         ref=ref,
         path=path,

@@ -50,20 +50,33 @@ class BriefURLFetcher(URLFetcher):
 
 def write_pdf(html: str, target: Path, base_dir: Path, roots: Iterable[Path]) -> None:
     """Render ``html`` to ``target`` (atomically); relative URLs resolve against ``base_dir``."""
-    document = HTML(
-        string=html, base_url=str(base_dir) + os.sep, url_fetcher=BriefURLFetcher(roots)
-    )
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(handle)
     try:
-        document.write_pdf(
-            temporary, pdf_variant="pdf/ua-1", pdf_tags=True, finisher=one_character_per_code
-        )
+        render_pdf(html, Path(temporary), base_dir, roots)
         publish(temporary, target)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+def render_pdf(html: str, path: Path, base_dir: Path, roots: Iterable[Path]) -> None:
+    """Render ``html`` into the file ``path`` (the caller publishes it)."""
+    document = HTML(
+        string=html, base_url=str(base_dir) + os.sep, url_fetcher=BriefURLFetcher(roots)
+    )
+    document.write_pdf(
+        str(path), pdf_variant="pdf/ua-1", pdf_tags=True, finisher=one_character_per_code
+    )
+
+
+def reproducible_fonts() -> bool:
+    """Whether WeasyPrint found libharfbuzz-subset: without it, fonts are subset by another
+    route and two builds of the same inputs may differ (checked without running ldconfig)."""
+    from weasyprint.text.ffi import harfbuzz_subset
+
+    return harfbuzz_subset is not None
 
 
 def publish(temporary: str, target: Path) -> None:
