@@ -23,7 +23,7 @@ from sitrep.errors import ArticleError, SitrepError
 from sitrep.extract import extract
 from sitrep.group import build_report
 from sitrep.ingest import list_articles, read_article
-from sitrep.model import Analysed, Article, Report
+from sitrep.model import Analysed, Article, BriefConfig, Report
 from sitrep.render.html import render_html_warning, template_dirs
 from sitrep.render.pdf import publish, render_pdf, reproducible_fonts
 from sitrep.segment import segment
@@ -65,6 +65,8 @@ def build_brief(
             progress=Every(progress, f"{brief.name}: reading"),
             inside=root,
         )
+    articles, outside = within_period(articles, brief)
+    warnings += outside
     progress(f"{brief.name}: {len(articles)} articles read")
     with _timed("segment", timings):
         sentences = {a.ref: segment(a) for a in articles}
@@ -109,6 +111,26 @@ def build_brief(
     return BuildResult(
         brief.name, tuple(outputs), len(articles), len(analysed), tuple(warnings), tuple(timings)
     )
+
+
+def within_period(articles: list[Article], brief: BriefConfig) -> tuple[list[Article], list[str]]:
+    """The articles to build from, and a warning for each one published outside the brief's
+    period (left out when the brief says ``leave_out_of_period = true``, else kept)."""
+    kept: list[Article] = []
+    warnings: list[str] = []
+    for article in articles:
+        day = article.published
+        if day is None or brief.period_start <= day <= brief.period_end:
+            kept.append(article)
+            continue
+        what = "left out" if brief.leave_out_of_period else "kept (leave_out_of_period = false)"
+        warnings.append(
+            f"{article.path}: published {day.isoformat()}, outside the brief's period "
+            f"{brief.period_start.isoformat()} – {brief.period_end.isoformat()}; {what}"
+        )
+        if not brief.leave_out_of_period:
+            kept.append(article)
+    return kept, warnings
 
 
 class Every:

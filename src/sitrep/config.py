@@ -54,7 +54,14 @@ _KEYS: tuple[_Key, ...] = (
         "stem_model",
         bool,
         False,
-        "true or false: let the word-stem model (trained on Syria reporting) vote",
+        "true or false: let the section model (trained on real Arabic reporting) decide",
+    ),
+    _Key(
+        "leave_out_of_period",
+        bool,
+        False,
+        "true or false: leave out articles published outside period_start–period_end "
+        "(they are always reported)",
     ),
 )
 _TABLE = "brief"
@@ -98,6 +105,7 @@ def load_brief(root: Path) -> BriefConfig:
         handling=values["handling"] or "",
         organisation=values["organisation"] or "",
         stem_model=values["stem_model"] is not False,
+        leave_out_of_period=values["leave_out_of_period"] is True,
         lexicon=_lexicon(path, source, data.get(_LEXICON, {})),
         gazetteer=load_brief_gazetteer(root / GAZETTEER_NAME),
     )

@@ -254,5 +254,6 @@ class BriefConfig:
     handling: str
     organisation: str
     lexicon: tuple[tuple[SectionName, str, float, str], ...] = ()
-    stem_model: bool = True  # let the word-stem model vote
+    stem_model: bool = True  # let the section model decide (rules alone if False)
+    leave_out_of_period: bool = False  # leave out articles published outside the period
     gazetteer: tuple[GazetteerEntry, ...] = ()  # rows of the brief's own gazetteer.csv

@@ -8,7 +8,12 @@ Line roles, decided in reading order (vocabularies in ``data/article.toml``):
   (``استانا – وكالات:``, ``عمان (رويترز) -``);
 - caption: a short line ending in an agency credit (``… في أستانا. أ.ف.ب``, ``… (الأناضول)``);
 - outlet line: a bare outlet name (``فرانس 24``) or a ``المصدر: الجزيرة`` credit;
-- heading: before the body, a short line without a sentence-final mark;
+- heading: before the body, a short line without a sentence-final mark (the first one may
+  end in a question, an exclamation or an ellipsis);
+- sub-heading: inside the body, a line of at most 12 words without a sentence-final mark
+  that does not run on (no trailing comma or colon), is no list item and does not open with
+  a connective («كذلك», «كما»), or of at most 8 words ending in «؟» or «!»: removed, reason
+  "sub-heading";
 - body: everything else.
 Removed lines are kept in ``Article.removed`` with their reason: nothing is silently dropped.
 """
@@ -32,6 +37,16 @@ _SENTENCE_END = re.compile(r"[.!?؟:]\s*[»\"”']?\s*$")
 _HEADING_MAX_WORDS = 30
 _CAPTION_MAX_WORDS = 40
 _TEASER_MAX_WORDS = 25
+_SUBHEADING_MAX_WORDS = 12
+_TEASER_SHARE = 0.6  # of a trailing run of lines, the share left unfinished
+_FINISHED_SHARE = 0.8  # of the body before it, the share of lines with a full stop
+_TITLE_MAX_WORDS = 20
+_QUESTION_MAX_WORDS = 8
+_INNER_END = re.compile(r"(?<!\.)[.؟?!](?![.!؟?])\s*\S")  # a sentence ends inside the line
+_QUESTION_END = re.compile(r"[؟?!]\s*[»\"”']?\s*$")
+_LIST_ITEM = re.compile(r"^\s*(\d+|[-•*])\s*[-.)]")  # «2-عملية تسليم …», «- …»
+_RUNS_ON = re.compile(r"[،,:؛;\-–—]\s*$")
+_TITLE_END = re.compile(r"([؟?!]|\.\.|…)\s*[»\"”']?\s*$")
 _DATELINE_MAX_WORDS = 8
 _DASH = r"[-–—]"
 _NAME = r"[^\s:–—\-()]+(?:\s[^\s:–—\-()]+)?"
@@ -63,6 +78,7 @@ class _Parts:
     agency: str | None = None
     outlet_line: str | None = None
     in_teasers: bool = False
+    source_text: str = ""
 
 
 def lines_of(text: str, offset: int) -> Iterator[Line]:
@@ -91,10 +107,11 @@ def parse_article(
     ``captions`` and ``outside`` come from a saved page: its ``<figcaption>`` texts, and its
     visible text outside the article (recorded as removed, line 0)."""
     vocab = _vocabulary()
-    parts = _Parts(captions=list(captions))
+    parts = _Parts(captions=list(captions), source_text=text)
     parts.removed.extend(RemovedLine(t, "page text outside the article", 0) for t in outside)
     for line in lines_of(text, offset):
         _take_line(line, parts, vocab)
+    _take_trailing_teasers(parts)
     blocks = _take_inline_dateline(parts, vocab)
     title = _meta_str(meta, "title")
     headings = [h for h in parts.headings if title is None or normalize(h) != normalize(title)]
@@ -114,6 +131,34 @@ def parse_article(
         blocks=tuple(blocks),
         removed=tuple(parts.removed),
     )
+
+
+def _take_trailing_teasers(parts: _Parts) -> None:
+    """CNN Arabic ends a page with the ledes of other stories, most cut off without a full
+    stop: the longest trailing run of lines that starts with an unfinished line (not opening
+    with «و») and in which most lines are unfinished (at least two), after a body whose lines
+    are finished, is removed as related-story teasers."""
+    blocks = parts.blocks
+    unfinished = [not _SENTENCE_END.search(block.text) for block in blocks]
+    start = None
+    for k in range(len(blocks) - 2, 0, -1):
+        run, body = unfinished[k:], unfinished[:k]
+        if (
+            unfinished[k]
+            and not blocks[k].text.startswith("و")  # a lede, not a continuing sentence
+            and not any(_LIST_ITEM.match(block.text) for block in blocks[k:])
+            and sum(run) >= 2
+            and sum(run) >= _TEASER_SHARE * len(run)
+            and sum(body) <= (1 - _FINISHED_SHARE) * len(body)
+        ):
+            start = k
+    if start is None:
+        return
+    text = parts.source_text
+    for block in blocks[start:]:
+        number = text.count("\n", 0, block.start) + 1
+        parts.removed.append(RemovedLine(block.text, "related-story teaser", number))
+    del blocks[start:]
 
 
 def _take_line(line: Line, parts: _Parts, vocab: dict[str, Any]) -> None:
@@ -137,8 +182,10 @@ def _take_line(line: Line, parts: _Parts, vocab: dict[str, Any]) -> None:
     elif parts.outlet_line is None and normalize(text) in vocab["outlets"]:
         parts.outlet_line = text
         parts.removed.append(RemovedLine(text, "outlet line", line.number))
-    elif not parts.blocks and is_heading(text):
+    elif not parts.blocks and (is_heading(text) or (not parts.headings and _is_title_like(text))):
         parts.headings.append(text)
+    elif parts.blocks and (is_subheading(text) or _is_question_heading(text)):
+        parts.removed.append(RemovedLine(text, "sub-heading", line.number))
     else:
         parts.blocks.append(Block(text, line.start))
 
@@ -155,6 +202,7 @@ def _vocabulary() -> dict[str, Any]:
         "generic_agencies": frozenset(normalize(g) for g in raw["generic_agencies"]),
         "credits": tuple(re.escape(normalize(c)) for c in raw["credits"]),
         "byline_prefixes": tuple(normalize(b) for b in raw["byline_prefixes"]),
+        "connectives": frozenset(normalize(c) for c in raw["connectives"]),
     }
 
 
@@ -191,6 +239,40 @@ def is_caption(line: str, vocab: dict[str, Any] | None = None) -> bool:
 def is_heading(line: str) -> bool:
     """A headline: short and without a sentence-final mark (``..`` inside is fine)."""
     return len(line.split()) <= _HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
+
+
+def is_subheading(line: str) -> bool:
+    """A sub-heading inside the body: a short line with no sentence-final mark that does not
+    run on («حصار وغارات مكثفة»)."""
+    words = line.split()
+    return (
+        len(words) <= _SUBHEADING_MAX_WORDS
+        and not _SENTENCE_END.search(line)
+        and not _RUNS_ON.search(line)
+        and not _LIST_ITEM.match(line)
+        and normalize(words[0]) not in _vocabulary()["connectives"]
+    )
+
+
+def _is_question_heading(line: str) -> bool:
+    """Inside the body, a very short line of its own ending in a question or exclamation
+    mark («ما الذي حدث في دوما؟», «الأزمة الخليجية القطرية!») heads what follows."""
+    words = line.split()
+    return (
+        len(words) <= _QUESTION_MAX_WORDS
+        and bool(_QUESTION_END.search(line))
+        and normalize(words[0]) not in _vocabulary()["connectives"]
+    )
+
+
+def _is_title_like(line: str) -> bool:
+    """Before the body, a short headline may end in a question, an exclamation or an
+    ellipsis («هل كانت الضربات الجوية على سوريا قانونية؟», «رسائل بـ"الحبر النووي"..»)."""
+    return (
+        len(line.split()) <= _TITLE_MAX_WORDS
+        and bool(_TITLE_END.search(line))
+        and not _INNER_END.search(line)
+    )
 
 
 def _is_teaser(line: str) -> bool:
