@@ -98,3 +98,54 @@ def test_glossary_and_key_figures():
     assert [i.primary.sentence.article for i in key_figures([make_item(r) for r in rows])] == [
         "001"
     ]
+
+
+def dated_row(article: str, text: str, published: dt.date) -> Analysed:
+    found = extract(text, published)
+    return Analysed(
+        Sentence(article, 1, text, Span(0, len(text))),
+        Classification("battlefield", ("test",), ()),
+        found.facts,
+        found.source,
+    )
+
+
+# ../shared/corpus/ant/articles/0074_france24.txt (published Sunday 2018-02-18) and
+# 0119_bbc.txt (Sunday 2018-02-25): 14 killed in Eastern Ghouta on two different Sundays.
+GHOUTA_0074 = (
+    "قتل 14 شخصا على الأقل بينهم أربعة أطفال الأحد في الغوطة الشرقية المحاصرة قرب دمشق، "
+    "إثر قصف مدفعي عنيف لقوات النظام السوري."
+)
+GHOUTA_0119 = (
+    "وقال المرصد السوري لحقوق الإنسان إن القصف الجوي على الغوطة الشرقية كان أقل كثافة الأحد، "
+    "مقارنة بالأيام السابقة، لكن 14 شخصا قتلوا."
+)
+
+
+def test_the_same_toll_on_two_different_sundays_is_two_events():
+    first = dated_row("001", GHOUTA_0074, dt.date(2018, 2, 18))
+    second = dated_row("002", GHOUTA_0119, dt.date(2018, 2, 25))
+    assert [d.value for d in first.facts.dates] == [dt.date(2018, 2, 18)]
+    assert len(merge_events([make_item(first), make_item(second)])) == 2
+    same_day = dated_row("002", GHOUTA_0119, dt.date(2018, 2, 18))
+    assert len(merge_events([make_item(first), make_item(same_day)])) == 1
+
+
+# ../shared/corpus/ant/articles/0071_cnn.txt, lines 6 and 7: the headline's six wounded,
+# restated in the lede (without the dateline).
+AFRIN_0071 = (
+    "سوريا.. ستة مصابين بعد هجوم كيماوي مزعوم لتركيا بعفرين",
+    "تلقى ستة مدنيين عناية طبية بعد هجوم مزعوم بسلاح كيماوي من قبل القوات التركية على قرية "
+    "المزينة في ناحية شيخ الحديد بمنطقة عفرين السورية، الجمعة، وفقاً لما ذكرته وكالة الانباء "
+    "السورية الرسمية \"سانا\".",
+)
+
+
+def test_key_figures_list_one_figure_once():
+    from sitrep.group import key_figures
+
+    rows = [analysed("001", i, text) for i, text in enumerate(AFRIN_0071, start=1)]
+    assert all(
+        (f.value, f.outcome) == (6, "wounded") for r in rows for f in r.facts.figures
+    )
+    assert len(key_figures([make_item(r) for r in rows])) == 1

@@ -104,6 +104,8 @@ def same_event(a: Item, b: Item) -> bool:
     first, second = a.primary, b.primary
     if a.section != b.section or first.sentence.article == second.sentence.article:
         return False
+    if _on_different_days(first, second):
+        return False  # «14 قتيلا … الأحد» on two different Sundays: two events
     if normalize(first.sentence.text) == normalize(second.sentence.text):
         return True
     names = {e.en for e in first.facts.entities}
@@ -133,6 +135,16 @@ def _is_event_figure(figure: Figure) -> bool:
     return figure.outcome != "none" or figure.counts in _EVENT_COUNTS
 
 
+def _days(analysed: Analysed) -> set[dt.date]:
+    return {d.value for d in analysed.facts.dates if d.value and d.precision == "day"}
+
+
+def _on_different_days(first: Analysed, second: Analysed) -> bool:
+    """Both statements are dated to the day, and no day is common to both."""
+    days, others = _days(first), _days(second)
+    return bool(days and others and not days & others)
+
+
 def _differing_casualties_same_day(first: Analysed, second: Analysed) -> bool:
     kinds = {
         (f.unit, f.outcome)
@@ -141,8 +153,7 @@ def _differing_casualties_same_day(first: Analysed, second: Analysed) -> bool:
     }
     if not kinds & {(f.unit, f.outcome) for f in second.facts.figures if not f.cumulative}:
         return False
-    days = {d.value for d in first.facts.dates if d.value and d.precision == "day"}
-    return bool(days & {d.value for d in second.facts.dates if d.precision == "day"})
+    return bool(_days(first) & _days(second))
 
 
 def takeaways(sections: Sequence[Section]) -> tuple[Item, ...]:
@@ -166,16 +177,29 @@ def _is_key_figure(figure: Figure) -> bool:
 
 
 def key_figures(items: Sequence[Item]) -> tuple[Item, ...]:
-    """Items that carry a figure worth a briefing's Key figures box, in report order."""
-    return tuple(
-        item
-        for name in SECTION_ORDER
-        for item in items
-        if item.section == name
-        and any(
-            _is_key_figure(f) for a in (item.primary, *item.also) for f in a.facts.figures
-        )
-    )
+    """Items that carry a figure worth a briefing's Key figures box, in report order; an item
+    whose figures were all shown by an earlier one (the same "6 wounded" restated in four
+    sentences) is not listed again."""
+    shown: set[tuple[float, str]] = set()
+    chosen = []
+    for name in SECTION_ORDER:
+        for item in items:
+            if item.section != name:
+                continue
+            keys = {
+                _shown_as(f) for a in (item.primary, *item.also) for f in a.facts.figures
+                if _is_key_figure(f)
+            }
+            if keys - shown:
+                chosen.append(item)
+                shown |= keys
+    return tuple(chosen)
+
+
+def _shown_as(figure: Figure) -> tuple[float, str]:
+    """A casualty figure is the same in the box whoever it counts («ستة مصابين», «ستة مدنيين»
+    treated); other figures by their unit."""
+    return (figure.value, figure.outcome if figure.outcome != "none" else figure.unit)
 
 
 def glossary(analysed: Sequence[Analysed]) -> tuple[GlossaryEntry, ...]:
