@@ -78,7 +78,8 @@ def main(corpus: Path, out: Path, seed: int, parts: dict[str, int]) -> None:
         for name, lines in chosen[start:end]:
             text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in lines)
             (folder / f"{name}.jsonl").write_text(text, encoding="utf-8")
-        print(f"{part}: {end - start} articles, {sum(len(x) - 1 for _, x in chosen[start:end])} lines")
+        count = sum(len(x) - 1 for _, x in chosen[start:end])
+        print(f"{part}: {end - start} articles, {count} lines")
         start = end
 
 
