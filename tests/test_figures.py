@@ -113,6 +113,26 @@ def casualties(text: str) -> set[tuple[float, str]]:
             "التيفور الجوية في سوريا.",
             {(7, "killed")},
         ),
+        (  # thousands grouped with a comma, which the tokenizer splits
+            "0203_france24.txt",
+            "كما قتل 63,360 من مقاتلي جبهة فتح الشام (النصرة سابقا) وتنظيم \"الدولة الإسلامية\"",
+            {(63_360, "killed")},
+        ),
+        (  # a sentence that opens «قتل فلسطيني»: one killed, one wounded
+            "ant-archive.jsonl.gz#SK-middleEast-2009-20180528",
+            "قتل فلسطيني وأصيب آخر بجروح في قصف إسرائيلي على شمال قطاع غزة، الاثنين",
+            {(1, "killed"), (1, "wounded")},
+        ),
+        (  # «1500 فلسطيني» is one figure, not also one Palestinian
+            "ant-archive.jsonl.gz#SK-middleEast-807-20180406",
+            "وعلى مدار أسبوع من المواجهات، أصيب أكثر من 1500 فلسطيني بجروح مختلفة",
+            {(1500, "wounded")},
+        ),
+        (  # «مقتل وإصابة» says casualties, not «إصابة» alone
+            "0238_bbc.txt",
+            "وأفادت تقارير إعلامية كردية بمقتل وإصابة العشرات ليلة الجمعة",
+            {(10, "casualties")},
+        ),
     ],
 )
 def test_each_number_has_its_own_outcome(source, text, expected):

@@ -34,6 +34,7 @@ from sitrep.resources import date_tables, figure_tables
 
 _DIGITS = re.compile(r"^(?:[وبلف]|من)?(?:ال)?(\d+(?:[.,]\d+)?)$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
 # Words that may stand between an outcome cue and its number: «والجرحى بـ 850»,
 # «حصيلة القتلى ارتفعت إلى 50», «مقتل ما لا يقل عن 20».
 _LINKS = frozenset(
@@ -194,7 +195,10 @@ def _bind_groups(found, tokens, text, tables: _Tables) -> list[Figure]:
 def _number_at(tokens, i, text, words, tables: _Tables) -> _Number | None:
     found = _DIGITS.match(tokens[i].norm)
     if found:
-        value, last, vague = float(found[1].replace(",", ".")), i, False
+        digits, last = found[1], i
+        while last + 1 < len(tokens) and _glued_by_comma(tokens, last, text):
+            digits, last = f"{digits},{tokens[last + 1].norm}", last + 1
+        value, vague = _digits_value(digits), False
     elif i in words and not _is_definite_word(tokens[i].norm, tables):
         match = words[i]
         value, last = match.value, match.last
@@ -206,6 +210,20 @@ def _number_at(tokens, i, text, words, tables: _Tables) -> _Number | None:
     if multiplier is not None and multiplier.first == 0:
         value, last = value * multiplier.value, last + 1
     return _Number(value, i, last, vague)
+
+
+def _glued_by_comma(tokens, i: int, text: str) -> bool:
+    """«63,360» and «1,59» are one number that the tokenizer split at the comma."""
+    gap = text[tokens[i].end : tokens[i + 1].start]
+    return gap in (",", "،") and tokens[i + 1].norm.isdigit() and tokens[i].norm[-1:].isdigit()
+
+
+def _digits_value(digits: str) -> float:
+    """«63,360» and «19,811» group thousands; «1,59» and «11.9» have decimals."""
+    if _THOUSANDS.fullmatch(digits):
+        return float(digits.replace(",", ""))
+    whole, _, rest = digits.partition(",")
+    return float(f"{whole}.{rest.replace(',', '')}" if rest else whole.replace(",", "."))
 
 
 def _is_definite_word(norm: str, tables: _Tables) -> bool:
@@ -375,7 +393,7 @@ def _blocked(tokens, cue_end: int, text, tables: _Tables) -> bool:
 
 def _cue_ending_at(index: TermIndex, tokens, end: int, text) -> Outcome | None:
     """A cue of one to three words whose last word is ``tokens[end]`` («أودى بحياة»)."""
-    for start in range(end, max(-1, end - 3), -1):
+    for start in range(max(0, end - 2), end + 1):  # the longest first: «مقتل وإصابة»
         match = _match_at(index, tokens, start, text)
         if match is not None and start + match.last == end:
             return match.value
@@ -504,8 +522,12 @@ def _singulars(tokens, text, tables: _Tables, found: list[Figure], cumulative: b
         unit: _Unit = match.value
         if tokens[match.first].norm.removeprefix("و").startswith("ال"):
             continue  # «الجندي» points back to someone already counted
+        if match.first and _DIGITS.match(tokens[match.first - 1].norm):
+            continue  # «1500 فلسطيني»: the counted noun of a number
         cues = tables.before if unit.unit == "another" else tables.singular_cues
         outcome = _cue_ending_at(cues, tokens, match.first - 1, text) or "none"
+        if outcome == "none" and match.first == 1:  # «قتل فلسطيني …» opening the sentence
+            outcome = _cue_ending_at(tables.verbs, tokens, 0, text) or "none"
         if outcome == "none" and unit.unit != "another":
             outcome = _cue_after(tokens, match.last + 1, text, tables, reach=_SINGULAR_REACH)
         if outcome in ("killed", "wounded"):
