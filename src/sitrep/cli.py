@@ -79,9 +79,10 @@ TRAIN_EPILOG = """\
 examples:
   sitrep train eval/real eval/gold --out src/sitrep/data/stem_model.json
 
-Trains on every part of GOLD except heldout/ (which is never used for training) and writes
-the model as JSON. Needs scikit-learn: pip install 'sitrep[train]'. The classifier adds the
-model's vote to its rule cues; see eval/README.md for how much it helps on fresh text."""
+Trains on every part of GOLD except held-out ones (heldout, heldout-*; never used for
+training) and writes the model as JSON. Needs scikit-learn: pip install 'sitrep[train]'. The
+model reads each sentence's words, its neighbours', the headline's and the article's, and the
+rule cues' scores; see eval/README.md for how it was chosen and what it scores on fresh text."""
 
 INSPECT_EPILOG = """\
 examples:
@@ -269,17 +270,18 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--no-model",
         action="store_true",
-        help="score the rule cues alone, without the word-stem model's vote",
+        help="score the rule cues alone, without the section model",
     )
     evaluate.set_defaults(run=_run_eval)
 
     trainer = commands.add_parser(
         "train",
         parents=[debug],
-        help="retrain the word-stem model from a gold set",
+        help="retrain the section model from a gold set",
         epilog=TRAIN_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Fit the classifier's word-stem model (logistic regression) on labelled "
+        description="Fit the classifier's section model (logistic regression over words, their "
+        "context and the rule scores) on labelled "
         "sentences.",
     )
     trainer.add_argument(

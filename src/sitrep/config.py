@@ -13,8 +13,8 @@ Besides ``[brief]``, a brief may carry classifier terms for its own conflict::
     "مسقط" = { weight = 1.5, en = "Muscat" }
 
 A term replaces a default term with the same spelling; weight 0 removes a default term.
-``stem_model = false`` in ``[brief]`` turns off the word-stem model, whose vote comes from
-Syria reporting, for a brief about another conflict.
+``stem_model = false`` in ``[brief]`` turns off the section model, trained mostly on
+Syria reporting, for a brief about another conflict (the rule cues then decide).
 """
 
 from __future__ import annotations
