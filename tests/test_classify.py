@@ -136,15 +136,19 @@ def test_a_verb_is_not_read_inside_a_longer_noun():
     assert result.section == "other"
 
 
-def test_a_political_speaker_makes_a_statement_diplomacy():
-    result = classify(
-        sentences(
-            "سيطرت القوات على القرية بعد معارك عنيفة.",
-            "وقال الرئيس أردوغان إن الهدف التالي للعملية هو مدينة منبج.",
-        )
+def test_a_political_speaker_is_a_cue_but_the_subject_decides():
+    """The speaker cue still counts for diplomacy (and decides with rules alone), but the real
+    gold's rule is that a statement is what it is about (eval/real/RULES.md: "a minister
+    describing a battle is battlefield"), and the model trained on it follows that rule."""
+    text = (
+        "سيطرت القوات على القرية بعد معارك عنيفة.",
+        "وقال الرئيس أردوغان إن الهدف التالي للعملية هو مدينة منبج.",
     )
-    assert [c.section for c in result] == ["battlefield", "diplomacy"]
+    rules = classify(sentences(*text), dataclasses.replace(default_lexicon(), model=None))
+    assert [c.section for c in rules] == ["battlefield", "diplomacy"]
+    result = classify(sentences(*text))
     assert "diplomacy: statement by «الرئيس» (+2)" in result[1].reasons
+    assert [c.section for c in result] == ["battlefield", "battlefield"]
 
 
 def test_a_military_speaker_is_not_a_political_one():

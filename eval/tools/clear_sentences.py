@@ -3,7 +3,7 @@
 two labellers agree), which is how the hidden test sets are scored.
 
     cd eval/tools
-    python clear_sentences.py ../real/heldout-c ../real/agreement/sections-heldout-c --score
+    python clear_sentences.py ../real/heldout-d ../real/agreement/sections-heldout-d --score
 """
 
 from __future__ import annotations
