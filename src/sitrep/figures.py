@@ -46,6 +46,7 @@ _LINKS = frozenset(
     )
 )
 _LOOK_BACK = 4
+_VERB_REACH = 7  # «وقتل جيش الاحتلال في هذه المسيرات نحو 200»: subject and place between
 _LOOK_AHEAD = 5
 _BLOCKER_REACH = 6  # «وحكم القضاء العراقي في شباط بإعدام»
 _SINGULAR_REACH = 3  # «جنديا أميركيا قتل»: words from a singular noun to its verb
@@ -367,17 +368,23 @@ def _cue_before(tokens, first: int, text, tables: _Tables) -> Outcome:
     if closing and tokens[first].norm.startswith("و"):
         return "none"  # «400 ألف شخص قتلوا و5.6 ملايين»: the verb closes the figure before
     linked = True  # only linking words so far between the cue and the number
-    for start in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
-        if _DIGITS.match(tokens[start].norm):
+    for start in range(first - 1, max(-1, first - 1 - _VERB_REACH), -1):
+        gap = text[tokens[start].end : tokens[start + 1].start]
+        if _DIGITS.match(tokens[start].norm) or _CLAUSE_BREAK.search(gap):
             return "none"
         match = _cue_ending_at(tables.before, tokens, start, text)
-        if linked and match is not None:
+        if linked and match is not None and first - start <= _LOOK_BACK:
             return "none" if _blocked(tokens, start, text, tables) else match
         verb = _match_at(tables.verbs, tokens, start, text)
-        if verb is not None:
+        if verb is not None and not _is_noun_form(tokens[start].norm):
             return verb.value  # «قتلت قوات سوريا الديمقراطية 50»: the subject stands between
         linked = linked and _is_link(tokens[start])
     return "none"
+
+
+def _is_noun_form(norm: str) -> bool:
+    """«بالقتل», «القتل»: the verb's letters with the article are a noun, not the verb."""
+    return norm.removeprefix("و").removeprefix("ب").removeprefix("ل").startswith("ال")
 
 
 def _blocked(tokens, cue_end: int, text, tables: _Tables) -> bool:
