@@ -53,6 +53,7 @@ _FUTURE_WORDS = frozenset(
      "ستعقد", "ستجري", "سيجري", "يتوقع", "ستبدا", "سيبدا", "موعد", "مرتقب", "المرتقب",
      "المرتقبه", "ستنطلق", "سينطلق", "سيزور", "ستزور", "ستستضيف", "تستضيف", "ستشهد"}
 )
+_FUTURE_REACH = 6  # words between a «سـ» verb and the weekday it points forward
 _SHIFTS = {"المقبل": 1, "القادم": 1, "الماضي": -1, "الحالي": 0, "الجاري": 0}
 _HIJRI_MONTHS = (
     "Muharram",
@@ -84,6 +85,7 @@ class _Tables:
     parts: TermIndex[str]
     ordinals: TermIndex[int]
     not_today: dict[str, frozenset[str]]
+    not_future: tuple[str, ...]  # words that only look like «سـ» + a verb
 
 
 @cache
@@ -101,6 +103,7 @@ def _tables() -> _Tables:
         TermIndex(table["month_parts"].items()),
         TermIndex(table["ordinals"].items()),
         {key: frozenset(normalize(w) for w in words) for key, words in table["not_today"].items()},
+        tuple(normalize(word) for word in table["not_future"]["starts"]),
     )
 
 
@@ -136,7 +139,8 @@ def find_dates(
         if match.first - 1 in used and _is_weekday(tokens, match.first - 1, tables, text):
             continue  # «ليل الأربعاء الخميس»: one night, dated by its first day
         if match.first not in used and _is_day_name(tokens, match.first):
-            found.append((match.first, _weekday(match, tokens, published, future)))
+            ahead = future or _future_verb_before(tokens, match.first, text, tables)
+            found.append((match.first, _weekday(match, tokens, published, ahead)))
     found += _numeric(tokens, text)
     used.update(_covered(found, tokens))
     found += _years(tokens, text, used)
@@ -169,6 +173,18 @@ def _years(tokens: tuple[Token, ...], text: str, used: set[int]) -> list[tuple[i
 
 def _speaks_of_future(tokens: tuple[Token, ...]) -> bool:
     return any(t.norm in _FUTURE_WORDS or t.norm.lstrip("و") in _FUTURE_WORDS for t in tokens)
+
+
+def _future_verb_before(tokens, first: int, text: str, tables: _Tables) -> bool:
+    """A verb with the future prefix «سـ» shortly before a weekday, in its clause («سيصلون
+    إلى دوما يوم الأربعاء»): that weekday is the coming one."""
+    for k in range(first - 1, max(-1, first - 1 - _FUTURE_REACH), -1):
+        if re.search(r"[،,.:؛;]", text[tokens[k].end : tokens[k + 1].start]):
+            return False
+        word = tokens[k].norm.removeprefix("و").removeprefix("ف")
+        if len(word) >= 4 and word[0] == "س" and word[1] in "يتن":
+            return not word.startswith(tables.not_future)
+    return False
 
 
 def _checked(mention: DateMention, published: dt.date) -> DateMention:
