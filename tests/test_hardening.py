@@ -3,6 +3,7 @@ warnings survive a fatal error, brief.toml text is cleaned, overlays cannot publ
 
 import datetime as dt
 import os
+import sys
 import time
 
 import pytest
@@ -291,3 +292,39 @@ def test_each_kind_of_active_content_is_found(markup, found):
 def test_harmless_markup_is_left_alone(markup):
     html = f"<!DOCTYPE html>\n<html><head></head><body>{markup}</body></html>"
     assert remove_active_content(html) == (html, ())
+
+
+# Gap 7: WeasyPrint's library lookup runs no programs.
+
+COUNT_PROGRAMS = """\
+import sys
+runs = []
+sys.addaudithook(lambda event, args: runs.append(args) if event == "subprocess.Popen" else None)
+import {module}
+print(len(runs))
+"""
+
+
+def _programs_run_by_importing(module: str) -> int:
+    import subprocess
+
+    code = COUNT_PROGRAMS.format(module=module)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return int(done.stdout.split()[-1])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the ldconfig search is Linux's")
+def test_loading_weasyprint_runs_no_ldconfig_or_gcc():
+    assert _programs_run_by_importing("weasyprint") > 0  # the check sees them (ldconfig, gcc)
+    assert _programs_run_by_importing("sitrep.render.pdf") == 0
+
+
+def test_the_library_search_is_restored_after_the_import():
+    import ctypes.util
+
+    from sitrep.render.libraries import no_library_search
+
+    original = ctypes.util.find_library
+    with no_library_search():
+        assert ctypes.util.find_library("c") is None
+    assert ctypes.util.find_library is original
