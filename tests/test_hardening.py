@@ -328,3 +328,37 @@ def test_the_library_search_is_restored_after_the_import():
     with no_library_search():
         assert ctypes.util.find_library("c") is None
     assert ctypes.util.find_library is original
+
+
+# Gap 1: the README states the limits and exit codes the code has.
+
+
+def test_the_readme_states_the_real_limits_and_exit_codes():
+    from sitrep import cli, ingest
+
+    readme = (BUNDLED.parents[1] / "README.md").read_text(encoding="utf-8")
+    for stated in (
+        f"{ingest.MAX_ARTICLE_BYTES:,} bytes",
+        f"paragraph (line) over {ingest.MAX_LINE_CHARS:,} characters",
+        f"title over {ingest.MAX_TITLE_CHARS:,} characters",
+        f"front matter over {ingest.MAX_FRONT_MATTER_CHARS:,} characters",
+        f"deeper than {ingest.MAX_YAML_DEPTH} levels",
+        f"`{cli.EXIT_ERROR}` an error",
+        f"`{cli.EXIT_USAGE}` a usage error",
+        f"`{cli.EXIT_PIPE}` the reader of the output went away",
+        "`130` interrupted by Ctrl-C or SIGTERM",
+        "sitrep COMMAND ... --debug",
+        "`pytest -m slow`",
+    ):
+        assert stated in readme, stated
+
+
+def test_ctrl_c_exits_130(capsys, monkeypatch):
+    import sitrep.cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(sitrep.cli, "build_brief", interrupted)
+    assert main(["build", str(BUNDLED)]) == 130
+    assert capsys.readouterr().err == "sitrep: interrupted\n"
