@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -24,8 +25,26 @@ period_end = 2017-10-31
 """
 
 
+def input_digests() -> dict[str, str]:
+    """sha256 of every file a build of the bundled brief reads besides the package's cached
+    data: the brief and the templates (a change during a session would change a rebuild)."""
+    folders = (BUNDLED, REPO / "templates")
+    return {
+        str(path.relative_to(REPO)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+def built_inputs() -> dict[str, str]:
+    """The bundled brief's inputs as they were when ``built`` was built."""
+    return input_digests()
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, built_inputs: dict[str, str]) -> BuildResult:
     """The bundled brief built once, HTML and PDF."""
     out = tmp_path_factory.mktemp("out")
     return build_brief(BUNDLED, out, generated=GENERATED)

@@ -13,12 +13,12 @@ import re
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sitrep.classify import Lexicon, classify, lexicon_for
-from sitrep.config import load_brief
+from sitrep.config import load_brief_reporting
 from sitrep.errors import ArticleError, SitrepError
 from sitrep.extract import extract
 from sitrep.group import build_report
@@ -53,17 +53,27 @@ def build_brief(
     strict: bool = False,
     progress: Progress = lambda message: None,
     translator: Translator | None = None,
+    warnings: list[str] | None = None,
 ) -> BuildResult:
-    """Build ``root`` (a brief folder) into ``out_dir/<name>/<name>.{html,pdf}``."""
+    """Build ``root`` (a brief folder) into ``out_dir/<name>/<name>.{html,pdf}``.
+
+    Warnings are appended to ``warnings`` (when given) as they are found, so a caller still
+    has them when the build then fails. An existing output of a format not built now (the PDF
+    of ``--format html``) that is older than this build is removed, with a warning, so the
+    published outputs are always a matching set."""
+    started = time.time()
+    warnings = [] if warnings is None else warnings
     timings: list[tuple[str, float]] = []
     with _timed("config", timings):
-        brief = load_brief(root)
+        brief, config_warnings = load_brief_reporting(root)
+        warnings += config_warnings
     with _timed("ingest", timings):
-        articles, warnings = read_articles(
+        articles, _ = read_articles(
             root / ARTICLES_DIR,
             strict=strict,
             progress=Every(progress, f"{brief.name}: reading"),
             inside=root,
+            warnings=warnings,
         )
     articles, outside = within_period(articles, brief)
     warnings += outside
@@ -95,9 +105,13 @@ def build_brief(
     with _timed("html", timings):
         html, refused = render_html_warning(report)
         if refused and strict:
+            warnings += refused[1:]
             raise SitrepError(refused[0])
         warnings += refused
     with staged_outputs() as stage:
+        for other in FORMATS:
+            if other not in formats:
+                stage.retire(target / f"{brief.name}.{other}", older_than=started)
         if "html" in formats:
             outputs.append(stage.write_text(target / f"{brief.name}.html", html))
         if "pdf" in formats:
@@ -108,6 +122,7 @@ def build_brief(
                 pdf = stage.reserve(target / f"{brief.name}.pdf")
                 render_pdf(html, pdf, base_dir=root.resolve(), roots=[root, *template_dirs(root)])
                 outputs.append(target / f"{brief.name}.pdf")
+    warnings += [_retired_warning(path, formats) for path in stage.retired]
     return BuildResult(
         brief.name, tuple(outputs), len(articles), len(analysed), tuple(warnings), tuple(timings)
     )
@@ -154,13 +169,15 @@ def read_articles(
     strict: bool,
     progress: Callable[[int, int], None] = lambda i, n: None,
     inside: Path | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[list[Article], list[str]]:
     """Every readable article of ``folder``; unreadable ones, and files that resolve outside
-    ``inside`` (the brief), become warnings (errors if strict)."""
+    ``inside`` (the brief), become warnings (errors if strict), appended to ``warnings`` as
+    they are found (so they are not lost when no article is readable) and returned."""
     if not folder.is_dir():
         raise SitrepError(f"{folder}: no articles folder (put article files in {folder})")
     articles: list[Article] = []
-    warnings: list[str] = []
+    warnings = [] if warnings is None else warnings
     paths = list_articles(folder)
     for index, (path, ref) in enumerate(zip(paths, article_refs(paths), strict=True)):
         progress(index, len(paths))
@@ -227,11 +244,27 @@ NO_HARFBUZZ_SUBSET = (
 )
 
 
+def _retired_warning(path: Path, formats: tuple[str, ...]) -> str:
+    built = ", ".join(formats)
+    return (
+        f"{path}: removed: an older {path.suffix[1:].upper()} from an earlier build, which would"
+        f" no longer match the {built.upper()} built now (--format {built})"
+    )
+
+
 class Stage:
-    """Temporary files beside their targets (see ``staged_outputs``)."""
+    """Temporary files beside their targets (see ``staged_outputs``), and older outputs to
+    remove when they are published."""
 
     def __init__(self) -> None:
         self.files: dict[Path, str] = {}
+        self.stale: dict[Path, float] = {}
+        self.retired: list[Path] = []
+
+    def retire(self, target: Path, older_than: float) -> None:
+        """Remove ``target`` on publishing, if it is a file last written before ``older_than``
+        (a file written meanwhile, by another build, is left alone)."""
+        self.stale[target] = older_than
 
     def reserve(self, target: Path) -> Path:
         """A new empty temporary file in ``target``'s folder, published as ``target``."""
@@ -252,21 +285,74 @@ class Stage:
             raise SitrepError(f"{target}: cannot write: {exc.strerror}") from exc
         return target
 
+    def stale_outputs(self) -> list[Path]:
+        """The outputs to remove: files last written before their build started."""
+        stale = []
+        for target, started in self.stale.items():
+            try:
+                if target.is_file() and target.stat().st_mtime < started:
+                    stale.append(target)
+            except OSError:
+                continue
+        return stale
+
+    def publish_all(self) -> None:
+        """Move the older outputs aside, the new ones into place, then delete the older ones;
+        on any failure, put everything back as it was (a matching set)."""
+        stale = self.stale_outputs()
+        aside: list[tuple[Path, str]] = []
+        published: list[Path] = []
+        try:
+            for target in [*stale, *(t for t in self.files if t.is_file())]:
+                aside.append((target, _move_aside(target)))
+            for target, temporary in self.files.items():
+                publish(temporary, target)
+                published.append(target)
+        except BaseException:
+            _put_back(published, aside)
+            raise
+        for _, backup in aside:
+            _remove_quietly(backup)
+        self.retired = stale
+
+
+def _move_aside(target: Path) -> str:
+    """Rename ``target`` to a new temporary name beside it; return that name."""
+    try:
+        handle, backup = tempfile.mkstemp(prefix=f".{target.name}.old.", dir=target.parent)
+        os.close(handle)
+        os.replace(target, backup)
+    except OSError as exc:
+        raise SitrepError(f"{target}: cannot replace the older output: {exc.strerror}") from exc
+    return backup
+
+
+def _put_back(published: list[Path], aside: list[tuple[Path, str]]) -> None:
+    for target in published:
+        _remove_quietly(str(target))
+    for target, backup in reversed(aside):
+        os.replace(backup, target)
+
+
+def _remove_quietly(path: str) -> None:
+    with suppress(FileNotFoundError):
+        os.unlink(path)
+
 
 @contextmanager
 def staged_outputs() -> Iterator[Stage]:
     """Outputs published together or not at all: each is written to a temporary file, and
-    all are renamed into place only when the block ends without error; on any failure (or
-    SIGTERM, which the CLI turns into an exception) the temporary files are deleted and the
-    previous outputs stay as they were, a matching set."""
+    all are renamed into place only when the block ends without error (older outputs that
+    would not match them, see ``Stage.retire``, are removed then); on any failure (or SIGTERM,
+    which the CLI turns into an exception) the temporary files are deleted and the previous
+    outputs stay as they were, a matching set."""
     stage = Stage()
     try:
         yield stage
         for target in stage.files:
             if target.is_dir():
                 raise SitrepError(f"{target}: is a folder; cannot write the report there")
-        for target, temporary in stage.files.items():
-            publish(temporary, target)
+        stage.publish_all()
     finally:
         for temporary in stage.files.values():
             if os.path.exists(temporary):

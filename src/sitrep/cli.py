@@ -18,6 +18,7 @@ from typing import Any
 
 from sitrep import __version__
 from sitrep.build import (
+    ARTICLES_DIR,
     FORMATS,
     analyse_article,
     article_refs,
@@ -25,7 +26,7 @@ from sitrep.build import (
     write_text_atomically,
 )
 from sitrep.classify import build_lexicon, default_lexicon, lexicon_for
-from sitrep.config import find_brief, list_briefs, load_brief
+from sitrep.config import CONFIG_NAME, find_brief, list_briefs, load_brief
 from sitrep.errors import ArticleError, SitrepError, shown
 from sitrep.evaluate import (
     breakdown,
@@ -364,17 +365,20 @@ def _run_build(args: argparse.Namespace) -> int:
     roots = distinct_outputs(roots, args.out)
     translator = offline_translator() if args.translate else None
     for root in roots:
-        result = build_brief(
-            root,
-            args.out,
-            formats=args.format,
-            generated=_generation_date(),
-            strict=args.strict,
-            progress=_progress,
-            translator=translator,
-        )
-        for warning in result.warnings:
-            print(f"sitrep: warning: {warning}", file=sys.stderr)
+        found: list[str] = []
+        try:
+            result = build_brief(
+                root,
+                args.out,
+                formats=args.format,
+                generated=_generation_date(),
+                strict=args.strict,
+                progress=_progress,
+                translator=translator,
+                warnings=found,
+            )
+        finally:
+            _print_warnings(found)  # also those found before a fatal error, before its line
         print(
             f"{result.name}: {result.articles} articles, {result.sentences} sentences → "
             + ", ".join(str(p) for p in result.outputs)
@@ -384,6 +388,11 @@ def _run_build(args: argparse.Namespace) -> int:
                 print(f"  {stage:<9} {seconds * 1000:8.1f} ms")
             print(f"  {'total':<9} {sum(s for _, s in result.timings) * 1000:8.1f} ms")
     return 0
+
+
+def _print_warnings(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"sitrep: warning: {_single(warning)}", file=sys.stderr)
 
 
 def distinct_outputs(roots: list[Path], out: Path) -> list[Path]:
@@ -402,11 +411,12 @@ def distinct_outputs(roots: list[Path], out: Path) -> list[Path]:
 
 
 def _run_inspect(args: argparse.Namespace) -> int:
-    paths = _article_paths(args.paths)
+    found = _article_paths(args.paths)
+    paths = [path for path, _ in found]
     unreadable = 0
-    for path, ref in zip(paths, article_refs(paths), strict=True):
+    for (path, inside), ref in zip(found, article_refs(paths), strict=True):
         try:
-            article = read_article(path, ref)
+            article = read_article(path, ref, inside)
         except ArticleError as exc:
             print(f"sitrep: warning: {exc}", file=sys.stderr)
             unreadable += 1
@@ -416,20 +426,31 @@ def _run_inspect(args: argparse.Namespace) -> int:
     return EXIT_ERROR if unreadable else 0
 
 
-def _article_paths(paths: Sequence[Path]) -> list[Path]:
-    found: list[Path] = []
+def _article_paths(paths: Sequence[Path]) -> list[tuple[Path, Path | None]]:
+    """The article files to inspect, each with the folder it must resolve inside: as in
+    ``sitrep build``, the brief's folder for a brief, its articles folder or a file in it;
+    the folder itself for another folder; nothing for a file named outside any brief."""
+    found: list[tuple[Path, Path | None]] = []
     for path in paths:
         if path.is_dir():
-            folder = path / "articles" if (path / "articles").is_dir() else path
-            found.extend(list_articles(folder))
-        elif path.is_file():
-            found.append(path)
+            folder = path / ARTICLES_DIR if (path / ARTICLES_DIR).is_dir() else path
+            inside = _brief_of(folder) or folder
+            found.extend((article, inside) for article in list_articles(folder))
+        elif path.exists() or path.is_symlink():
+            found.append((path, _brief_of(path.parent)))
         else:
             raise SitrepError(f"{path}: no such file or folder")
     if not found:
         suffixes = ", ".join(ARTICLE_SUFFIXES)
         raise SitrepError(f"no article files ({suffixes}) in {', '.join(map(str, paths))}")
     return found
+
+
+def _brief_of(folder: Path) -> Path | None:
+    """The brief whose articles folder ``folder`` is (by name, before following links)."""
+    if folder.name == ARTICLES_DIR and (folder.parent / CONFIG_NAME).is_file():
+        return folder.parent
+    return None
 
 
 MAX_EPOCH = 253_402_300_799  # 9999-12-31T23:59:59Z, the last second a date can show

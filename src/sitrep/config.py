@@ -13,6 +13,9 @@ Besides ``[brief]``, a brief may carry classifier terms for its own conflict::
     "مسقط" = { weight = 1.5, en = "Muscat" }
 
 A term replaces a default term with the same spelling; weight 0 removes a default term.
+Text values shown in the report (title, title_ar, handling, organisation) are cleaned like
+article text: NUL, control and bidi override/isolate characters are removed, and each removal
+is a warning naming brief.toml and the line (``load_brief_reporting``).
 ``stem_model = false`` in ``[brief]`` turns off the section model, trained mostly on
 Syria reporting, for a brief about another conflict (the rule cues then decide).
 """
@@ -28,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import BriefNotFoundError, ConfigError
+from sitrep.ingest import clean_text
 from sitrep.model import BriefConfig
 from sitrep.resources import GAZETTEER_COLUMNS, GazetteerEntry, gazetteer_entry
 
@@ -90,11 +94,42 @@ def list_briefs(briefs_dir: Path) -> list[Path]:
 
 def load_brief(root: Path) -> BriefConfig:
     """Parse and validate ``root/brief.toml``."""
+    return load_brief_reporting(root)[0]
+
+
+def load_brief_reporting(root: Path) -> tuple[BriefConfig, tuple[str, ...]]:
+    """Parse and validate ``root/brief.toml``; also the warnings about characters removed from
+    its text values (``brief.toml:2: title: bidi control character removed: U+202E``)."""
     path = root / CONFIG_NAME
     source = read_utf8(path)
     data = _parse_toml(path, source)
     table = _brief_table(path, source, data)
     values = {key.name: _validated(path, source, key, table.get(key.name)) for key in _KEYS}
+    warnings = _cleaned(path, source, values)
+    return _config(root, path, source, data, values), warnings
+
+
+def _cleaned(path: Path, source: str, values: dict[str, Any]) -> tuple[str, ...]:
+    """Remove control and bidi characters from the text values in ``values`` (in place), as
+    from article text; one warning per value and kind, with the code points."""
+    warnings: list[str] = []
+    for key in _KEYS:
+        if key.kind is not str or values[key.name] is None:
+            continue
+        text, removed = clean_text(values[key.name])
+        line = _line_of(source, _TABLE, key.name)
+        where = f"{path}:{line}" if line else str(path)
+        warnings += [f"{where}: {key.name}: {r.reason}: {r.text}" for r in removed]
+        values[key.name] = text.strip()
+        if not values[key.name]:
+            message = f"Config value '{key.name}': nothing left after removing control characters"
+            raise ConfigError(path, message, line)
+    return tuple(warnings)
+
+
+def _config(
+    root: Path, path: Path, source: str, data: dict[str, Any], values: dict[str, Any]
+) -> BriefConfig:
     return BriefConfig(
         name=root.resolve().name,
         root=root.resolve(),

@@ -7,7 +7,9 @@ Article text is only ever passed as data, never compiled as a template.
 Overlays may come from someone else (docs/security.md): templates render in Jinja's
 ``SandboxedEnvironment`` (no access to Python internals, so no code runs), and a template file
 that resolves outside its folder (a link to ``/etc/passwd``) is refused with a warning and
-the packaged template is used instead.
+the packaged template is used instead. The final HTML may not carry active content
+(``<script>``, ``on*=`` handlers, ``javascript:`` URLs): it is removed, with a warning naming
+the overlay that put it there (``render/active.py``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from sitrep import __version__
 from sitrep.errors import TemplateFailure
 from sitrep.ingest import is_http_url
 from sitrep.model import Report
+from sitrep.render.active import Finding, remove_active_content
 from sitrep.render.fonts import FAMILY, font_faces
 from sitrep.render.isolate import ltr_runs, rtl_runs
 
@@ -62,6 +65,7 @@ class ContainedLoader(BaseLoader):
         self.folders = folders
         self.root = root.resolve()
         self.refused: list[str] = []
+        self.overlays: dict[str, str] = {}  # overlay file → its source
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Any]:
         for folder in self.folders:
@@ -71,6 +75,8 @@ class ContainedLoader(BaseLoader):
             except TemplateNotFound:
                 continue
             if self._contained(folder, Path(filename)):
+                if folder.resolve() != packaged_templates().resolve():
+                    self.overlays[filename] = source
                 return source, filename, uptodate
             self.refused.append(
                 f"{filename}: template resolves outside {folder}; refused, the packaged"
@@ -122,8 +128,26 @@ def render_html_warning(report: Report) -> tuple[str, tuple[str, ...]]:
     except TemplateError as exc:
         raise TemplateFailure(_template_location(exc), _first_line(exc)) from exc
     loader = env.loader
-    refused = loader.refused if isinstance(loader, ContainedLoader) else []
+    assert isinstance(loader, ContainedLoader)
+    html, findings = remove_active_content(html, rewrite=bool(loader.overlays))
+    refused = loader.refused + active_content_warnings(findings, loader.overlays)
     return html, tuple(dict.fromkeys(refused))
+
+
+def active_content_warnings(findings: tuple[Finding, ...], overlays: dict[str, str]) -> list[str]:
+    """One warning per overlay that put active content into the HTML: each finding is blamed
+    on the overlays whose source mentions it (all overlays used when none does)."""
+    blamed: dict[str, list[str]] = {}
+    for finding in findings:
+        marker = finding.marker.lower()
+        sources = [f for f, text in overlays.items() if marker in text.lower()] or list(overlays)
+        for filename in sources or ["the packaged templates"]:
+            blamed.setdefault(filename, []).append(finding.what)
+    return [
+        f"{filename}: template overlay put active content into the HTML, removed from the"
+        f" published report: {', '.join(dict.fromkeys(whats))}"
+        for filename, whats in blamed.items()
+    ]
 
 
 def _template_location(exc: TemplateError) -> str:

@@ -16,9 +16,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import HTML, URLFetcher
-
+from sitrep.render.libraries import weasyprint  # first: imports it without ldconfig/gcc
 from sitrep.render.textlayer import one_character_per_code
+
+HTML, URLFetcher = weasyprint.HTML, weasyprint.URLFetcher
 
 
 class BlockedURLError(ValueError):

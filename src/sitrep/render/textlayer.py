@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass, field
 
 import pydyf
-import weasyprint
+
+from sitrep.render.libraries import weasyprint
 
 SUPPORTED_WEASYPRINT = ("70.",)
 _BFCHAR = re.compile(rb"^<([0-9a-f]{4})> <([0-9a-f]*)>$")
