@@ -152,3 +152,22 @@ def test_stem_model_must_be_a_boolean(make_brief):
         load_brief(root)
     assert info.value.line == 6
     assert info.value.message == "Config value 'stem_model': expected true or false"
+
+
+def test_a_control_character_in_a_lexicon_gloss_is_refused(make_brief):
+    config = VALID_BRIEF + '[lexicon.battlefield]\n"مسيرة" = { weight = 2, en = "dr\u202eone" }\n'
+    with pytest.raises(ConfigError, match=r"'lexicon.battlefield.مسيرة': bidi control character "
+                       r"U\+202E; remove it") as info:
+        load_brief(make_brief(config))
+    assert info.value.line == config.splitlines().index('[lexicon.battlefield]') + 2
+
+
+def test_a_control_character_in_a_gazetteer_name_is_refused(make_brief):
+    root = make_brief()
+    (root / "gazetteer.csv").write_text(
+        "type,en,ar,role,governorate,lat,lon\nplace,Aden,عدن,,,12.8,45.0\n"
+        "place,Ma\u0000rib,مأرب,,,15.4,45.3\n", "utf-8"
+    )
+    with pytest.raises(ConfigError, match="gazetteer row': control character U\\+0000") as info:
+        load_brief(root)
+    assert info.value.line == 3 and info.value.path.name == "gazetteer.csv"

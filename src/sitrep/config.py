@@ -160,6 +160,8 @@ def load_brief_gazetteer(path: Path) -> tuple[GazetteerEntry, ...]:
         for row in reader:
             if (row.get("type") or "").startswith("#"):
                 continue
+            _refuse_controls(path, "gazetteer row", " ".join(str(v) for v in row.values()),
+                             reader.line_num)
             try:
                 entries.append(gazetteer_entry(row))
             except (ValueError, TypeError, AttributeError) as exc:
@@ -230,8 +232,19 @@ def _lexicon(path: Path, source: str, table: Any) -> tuple[tuple[Any, str, float
             )
         for term, spec in terms.items():
             weight, english = _term_spec(path, source, where, term, spec)
+            _refuse_controls(path, f"{where}.{term}", f"{term} {english}",
+                             _line_of(source, where, term))
             rows.append((section, term, weight, english))
     return tuple(rows)
+
+
+def _refuse_controls(path: Path, what: str, text: str, line: int | None) -> None:
+    """Names and glosses reach the report: a control or bidi-override character in one is an
+    error (``brief.toml:9: Config value 'lexicon.other.x': bidi control character U+202E``)."""
+    _, removed = clean_text(text)
+    if removed:
+        kind = removed[0].reason.removesuffix(" removed")
+        raise ConfigError(path, f"Config value '{what}': {kind} {removed[0].text}; remove it", line)
 
 
 def _term_spec(path: Path, source: str, table: str, term: str, spec: Any) -> tuple[float, str]:
