@@ -11,8 +11,8 @@ import pytest
 
 from sitrep.cli import main
 from sitrep.errors import ArticleError
-from sitrep.ingest import MAX_ARTICLE_BYTES, read_article
-from sitrep.segment import segment
+from sitrep.reading.ingest import MAX_ARTICLE_BYTES, read_article
+from sitrep.reading.segment import segment
 
 from .conftest import VALID_BRIEF
 

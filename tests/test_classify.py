@@ -1,8 +1,8 @@
 import dataclasses
 
-from sitrep.classify import build_lexicon, classify, default_lexicon, training_rows
+from sitrep.analysis.classify import build_lexicon, classify, default_lexicon, training_rows
+from sitrep.analysis.stems import vote
 from sitrep.model import Sentence, Span
-from sitrep.stems import vote
 
 
 def sentences(*texts: str) -> list[Sentence]:

@@ -70,7 +70,7 @@ def test_find_brief_by_name_and_path():
 
 
 def test_a_brief_can_add_and_override_classifier_terms(make_brief):
-    from sitrep.classify import classify, lexicon_for
+    from sitrep.analysis.classify import classify, lexicon_for
     from sitrep.model import Sentence, Span
 
     root = make_brief(
@@ -109,8 +109,8 @@ def test_lexicon_config_errors_carry_file_line_and_key(make_brief, table, line, 
 
 
 def test_a_brief_can_extend_the_gazetteer(make_brief):
-    from sitrep.classify import lexicon_for
-    from sitrep.extract import extract
+    from sitrep.analysis.classify import lexicon_for
+    from sitrep.analysis.extract import extract
 
     root = make_brief()
     (root / "gazetteer.csv").write_text(
@@ -136,7 +136,7 @@ def test_a_bad_gazetteer_row_names_file_and_line(make_brief):
 
 
 def test_the_stem_model_can_be_turned_off_for_another_conflict(make_brief):
-    from sitrep.classify import lexicon_for
+    from sitrep.analysis.classify import lexicon_for
 
     root = make_brief(VALID_BRIEF)
     assert lexicon_for(load_brief(root)).model is not None

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.ingest import ARTICLE_SUFFIXES, read_article
-from sitrep.segment import segment
+from sitrep.reading.ingest import ARTICLE_SUFFIXES, read_article
+from sitrep.reading.segment import segment
 
 CORPUS = Path(__file__).parent / "corpus"
 ARTICLES = sorted(

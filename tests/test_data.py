@@ -2,9 +2,7 @@
 
 from collections import Counter
 
-from sitrep.model import OUTCOMES
-from sitrep.normalize import normalize, without_article
-from sitrep.resources import (
+from sitrep.knowledge.resources import (
     date_tables,
     figure_tables,
     gazetteer,
@@ -12,6 +10,8 @@ from sitrep.resources import (
     markers,
     verb_form_set,
 )
+from sitrep.model import OUTCOMES
+from sitrep.reading.normalize import normalize, without_article
 
 ENTITY_TYPES = {"state", "un", "aid", "group", "org", "person", "place"}
 

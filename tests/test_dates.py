@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
-from sitrep.dates import find_dates, hijri_to_gregorian
-from sitrep.normalize import tokenize
-from sitrep.resources import vocabulary
+from sitrep.analysis.dates import find_dates, hijri_to_gregorian
+from sitrep.knowledge.resources import vocabulary
+from sitrep.reading.normalize import tokenize
 
 JULY_6 = dt.date(2017, 7, 6)  # a Thursday
 

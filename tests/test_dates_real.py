@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.extract import extract
+from sitrep.analysis.extract import extract
 
 
 def dates(text: str, published: dt.date) -> list[tuple[str, str, str]]:

@@ -3,11 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.classify import default_lexicon
+from sitrep.analysis.classify import default_lexicon
 from sitrep.cli import main
 from sitrep.errors import SitrepError
-from sitrep.evaluate import score, score_facts
-from sitrep.gold import gold_parts, is_held_out, read_gold
+from sitrep.training.evaluate import score, score_facts
+from sitrep.training.gold import gold_parts, is_held_out, read_gold
 
 GOLD = Path(__file__).resolve().parents[1] / "eval" / "gold"
 

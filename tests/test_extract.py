@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract import extract
+from sitrep.analysis.extract import extract
 
 
 def entities(text: str) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract import extract
+from sitrep.analysis.extract import extract
 
 
 def figures(text: str) -> list[tuple[float, str, str]]:
@@ -163,7 +163,7 @@ def test_thousands_are_read(source, text, value, vague):
 
 
 def test_tens_of_thousands_read_in_english():
-    from sitrep.english import format_figure
+    from sitrep.report.english import format_figure
 
     # 0245_france24.txt
     (figure,) = extract("ودفع الهجوم التركي عشرات الآلاف إلى النزوح من مدينة عفرين").facts.figures

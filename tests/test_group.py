@@ -1,8 +1,8 @@
 import datetime as dt
 
-from sitrep.extract import extract
-from sitrep.group import build_report, make_item, merge_events
+from sitrep.analysis.extract import extract
 from sitrep.model import Analysed, Classification, Sentence, Span
+from sitrep.report.group import build_report, make_item, merge_events
 
 from .conftest import BUNDLED
 
@@ -46,7 +46,7 @@ def test_different_figures_are_different_events():
 
 def test_report_sections_takeaways_and_sources():
     from sitrep.config import load_brief
-    from sitrep.ingest import read_article
+    from sitrep.reading.ingest import read_article
 
     article = read_article(next((BUNDLED / "articles").glob("001_*")), "001")
     rows = [
@@ -88,7 +88,7 @@ def test_differing_casualty_figures_of_one_day_become_a_conservative_range():
 
 
 def test_glossary_and_key_figures():
-    from sitrep.group import glossary, key_figures
+    from sitrep.report.group import glossary, key_figures
 
     rows = [analysed("001", 1, RAQQA_A), analysed("002", 1, "ودخلت القوات إلى دمشق وحمص.")]
     entries = {e.en: e for e in glossary(rows)}
@@ -142,7 +142,7 @@ AFRIN_0071 = (
 
 
 def test_key_figures_list_one_figure_once():
-    from sitrep.group import key_figures
+    from sitrep.report.group import key_figures
 
     rows = [analysed("001", i, text) for i, text in enumerate(AFRIN_0071, start=1)]
     assert all(

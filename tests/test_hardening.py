@@ -12,7 +12,7 @@ from sitrep.build import build_brief
 from sitrep.cli import main
 from sitrep.config import load_brief_reporting
 from sitrep.errors import ConfigError, SitrepError
-from sitrep.render.active import remove_active_content
+from sitrep.report.render.active import remove_active_content
 
 from .conftest import BUNDLED, VALID_BRIEF
 
@@ -316,13 +316,13 @@ def _programs_run_by_importing(module: str) -> int:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the ldconfig search is Linux's")
 def test_loading_weasyprint_runs_no_ldconfig_or_gcc():
     assert _programs_run_by_importing("weasyprint") > 0  # the check sees them (ldconfig, gcc)
-    assert _programs_run_by_importing("sitrep.render.pdf") == 0
+    assert _programs_run_by_importing("sitrep.report.render.pdf") == 0
 
 
 def test_the_library_search_is_restored_after_the_import():
     import ctypes.util
 
-    from sitrep.render.libraries import no_library_search
+    from sitrep.report.render.libraries import no_library_search
 
     original = ctypes.util.find_library
     with no_library_search():
@@ -334,7 +334,8 @@ def test_the_library_search_is_restored_after_the_import():
 
 
 def test_the_readme_states_the_real_limits_and_exit_codes():
-    from sitrep import cli, ingest
+    from sitrep import cli
+    from sitrep.reading import ingest
 
     readme = (BUNDLED.parents[1] / "README.md").read_text(encoding="utf-8")
     for stated in (

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from sitrep.errors import ArticleError
-from sitrep.ingest import read_article
+from sitrep.reading.ingest import read_article
 
 from .conftest import REPO, SEEDS
 
@@ -143,7 +143,7 @@ def test_missing_file_is_an_article_error(tmp_path):
 
 
 def test_an_article_over_the_size_limit_is_refused_without_reading_it_all(tmp_path):
-    from sitrep.ingest import MAX_ARTICLE_BYTES
+    from sitrep.reading.ingest import MAX_ARTICLE_BYTES
 
     path = tmp_path / "huge.txt"
     path.write_bytes(ARABIC.encode() * (MAX_ARTICLE_BYTES // len(ARABIC.encode()) + 1))
@@ -152,7 +152,7 @@ def test_an_article_over_the_size_limit_is_refused_without_reading_it_all(tmp_pa
 
 
 def test_a_paragraph_over_the_length_limit_names_its_line(tmp_path):
-    from sitrep.ingest import MAX_LINE_CHARS
+    from sitrep.reading.ingest import MAX_LINE_CHARS
 
     path = tmp_path / "long.txt"
     path.write_text(ARABIC + "\n" + "كلمة " * (MAX_LINE_CHARS // 5 + 1) + "\n", "utf-8")

@@ -1,6 +1,6 @@
-from sitrep.lexicon import TermIndex
-from sitrep.normalize import tokenize
-from sitrep.resources import verb_forms
+from sitrep.knowledge.lexicon import TermIndex
+from sitrep.knowledge.resources import verb_forms
+from sitrep.reading.normalize import tokenize
 
 
 def hits(index: TermIndex[str], text: str) -> list[tuple[str, str]]:

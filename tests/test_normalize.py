@@ -2,8 +2,8 @@ import unicodedata
 
 import pytest
 
-from sitrep.normalize import normalize, split_glued, strip_clitics, tokenize
-from sitrep.resources import vocabulary
+from sitrep.knowledge.resources import vocabulary
+from sitrep.reading.normalize import normalize, split_glued, strip_clitics, tokenize
 
 
 def test_orthographic_variants_fold_together():
@@ -53,7 +53,7 @@ CNN_0957 = "وتعتبر إدﻟب، التي يسيطر عليها المتمر
 
 
 def test_presentation_forms_match_as_letters():
-    from sitrep.extract import extract
+    from sitrep.analysis.extract import extract
 
     assert normalize("إدﻟب") == normalize("إدلب")
     entities = extract(CNN_0957).facts.entities
@@ -70,7 +70,7 @@ def test_presentation_forms_match_as_letters():
     ],
 )
 def test_invisible_characters_and_forms_do_not_hide_entities(variant):
-    from sitrep.extract import extract
+    from sitrep.analysis.extract import extract
 
     found = extract(variant).facts
     assert [e.en for e in found.entities] == ["Eastern Ghouta", "Damascus"]

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitrep.errors import ArticleError
-from sitrep.ingest import _bomless_utf16, read_article
-from sitrep.segment import segment
+from sitrep.reading.ingest import _bomless_utf16, read_article
+from sitrep.reading.segment import segment
 
 FOLDER = Path(tempfile.mkdtemp(prefix="sitrep-property-"))
 ALPHABET = st.sampled_from(

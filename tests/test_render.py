@@ -5,8 +5,8 @@ import pytest
 
 from sitrep.build import build_brief
 from sitrep.errors import TemplateFailure
-from sitrep.render.isolate import ltr_runs, rtl_runs
-from sitrep.render.pdf import BlockedURLError, BriefURLFetcher, write_pdf
+from sitrep.report.render.isolate import ltr_runs, rtl_runs
+from sitrep.report.render.pdf import BlockedURLError, BriefURLFetcher, write_pdf
 
 from .conftest import SEEDS, VALID_BRIEF
 
@@ -118,7 +118,7 @@ def test_strict_builds_fail_on_an_unreadable_article(make_brief, tmp_path):
 
 
 def test_templates_ship_in_the_package_data_location():
-    from sitrep.render.html import packaged_templates
+    from sitrep.report.render.html import packaged_templates
 
     assert (packaged_templates() / "report.html.j2").is_file()
     assert Path(packaged_templates(), "report.css").is_file()

@@ -152,7 +152,7 @@ def pdf_link_actions(pdf: Path) -> list[tuple[str, str]]:
 
 
 def test_a_refused_url_is_listed_as_removed(tmp_path):
-    from sitrep.ingest import read_article
+    from sitrep.reading.ingest import read_article
 
     path = tmp_path / "a.md"
     path.write_text('+++\nurl = "javascript:alert(1)"\n+++\n' + ARTICLE, encoding="utf-8")

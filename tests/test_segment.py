@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from sitrep.model import Block
-from sitrep.segment import segment, split_block
-from sitrep.structure import parse_article
+from sitrep.reading.segment import segment, split_block
+from sitrep.reading.structure import parse_article
 
 from .conftest import SEEDS
 
@@ -47,7 +47,7 @@ def test_a_lone_marker_joins_the_next_sentence():
 
 @pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
 def test_seed_sentences_are_exact_spans_of_the_article(path):
-    from sitrep.ingest import read_article
+    from sitrep.reading.ingest import read_article
 
     article = read_article(path, "001")
     found = segment(article)

@@ -1,7 +1,12 @@
-from sitrep.lexicon import gazetteer_index
-from sitrep.normalize import tokenize
-from sitrep.resources import vocabulary
-from sitrep.shape import opening_index, political_speaker, sentence_shape, subordinate_start
+from sitrep.analysis.shape import (
+    opening_index,
+    political_speaker,
+    sentence_shape,
+    subordinate_start,
+)
+from sitrep.knowledge.lexicon import gazetteer_index
+from sitrep.knowledge.resources import vocabulary
+from sitrep.reading.normalize import tokenize
 
 
 def parts(text: str):

@@ -3,11 +3,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitrep.classify import build_lexicon, default_lexicon, training_rows
-from sitrep.evaluate import training_examples
-from sitrep.gold import is_held_out, read_gold
-from sitrep.resources import lexicon_rows
-from sitrep.stems import default_model, model_to_json, stems, train, training_parts, vote
+from sitrep.analysis.classify import build_lexicon, default_lexicon, training_rows
+from sitrep.analysis.stems import stems, vote
+from sitrep.knowledge.resources import lexicon_rows
+from sitrep.knowledge.stem_model import default_model, model_to_json
+from sitrep.training.gold import is_held_out, read_gold
+from sitrep.training.train import train, training_examples, training_parts
 
 ROOT = Path(__file__).parent.parent / "eval"
 GOLD = (ROOT / "real", ROOT / "gold")
@@ -55,7 +56,8 @@ def test_the_vote_is_the_same_under_every_hash_seed():
     """Float sums over sets once depended on PYTHONHASHSEED: the strongest words of this
     sentence (../shared/corpus/ant/articles/0128_skynews.txt) came out in two orders."""
     code = (
-        "import sys; from sitrep.stems import vote, default_model; "
+        "import sys; from sitrep.analysis.stems import vote; "
+        "from sitrep.knowledge.stem_model import default_model; "
         "v = vote(default_model(), sys.argv[1]); print(v.strongest, repr(v.probabilities))"
     )
     runs = {

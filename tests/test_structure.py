@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sitrep.build import within_period
 from sitrep.model import BriefConfig
-from sitrep.segment import segment
-from sitrep.structure import parse_article
+from sitrep.reading.segment import segment
+from sitrep.reading.structure import parse_article
 
 # 0981_skynews.txt, lines 6–15 (shortened to three paragraphs around each sub-heading)
 SKYNEWS_0981 = """\

@@ -6,8 +6,8 @@ import pytest
 from PIL import Image, ImageChops
 from weasyprint import HTML
 
-from sitrep.render import textlayer
-from sitrep.render.textlayer import _FontFix, _split_tj, one_character_per_code
+from sitrep.report.render import textlayer
+from sitrep.report.render.textlayer import _FontFix, _split_tj, one_character_per_code
 
 from .pdf_text import pdftotext, pypdf_text
 

@@ -9,7 +9,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sitrep.gold import read_real_gold
+from sitrep.training.gold import read_real_gold
 
 FIELDS = ("section", "negated", "future", "conditional")
 CASUALTY = {"killed", "wounded", "casualties"}

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from agreement import kappa
 
-from sitrep.classify import classify, default_lexicon
-from sitrep.gold import read_real_gold
+from sitrep.analysis.classify import classify, default_lexicon
 from sitrep.model import Sentence, Span
+from sitrep.training.gold import read_real_gold
 
 
 def second_pass(path: Path) -> dict[int, str]:

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from sample_real import NEWS, _front_matter_outlet, _rfc_date
 
-from sitrep.ingest import read_article
-from sitrep.segment import segment
+from sitrep.reading.ingest import read_article
+from sitrep.reading.segment import segment
 
 SEED = 20261215
 SYRIA = 40

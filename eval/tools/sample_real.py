@@ -18,8 +18,8 @@ import tempfile
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from sitrep.ingest import read_article
-from sitrep.segment import segment
+from sitrep.reading.ingest import read_article
+from sitrep.reading.segment import segment
 
 PER_OUTLET = {"alarabiya": 36, "bbc": 50, "cnn": 50, "france24": 54, "jawhara": 36, "skynews": 54}
 FRONTS = {"yemen": ("اليمن", 16), "iraq": ("العراق", 10), "libya": ("ليبيا", 10),

@@ -16,9 +16,9 @@ from collections import Counter
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from sitrep.gold import read_real_gold
-from sitrep.ingest import read_article
-from sitrep.segment import segment
+from sitrep.reading.ingest import read_article
+from sitrep.reading.segment import segment
+from sitrep.training.gold import read_real_gold
 
 
 def sentences_now(source: str, corpus: Path, archive: dict[str, dict], tmp: Path) -> set[str]:

@@ -17,17 +17,17 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sitrep.classify import Lexicon, classify, lexicon_for
+from sitrep.analysis.classify import Lexicon, classify, lexicon_for
+from sitrep.analysis.extract import extract
 from sitrep.config import load_brief_reporting
 from sitrep.errors import ArticleError, SitrepError
-from sitrep.extract import extract
-from sitrep.group import build_report
-from sitrep.ingest import list_articles, read_article
 from sitrep.model import Analysed, Article, BriefConfig, Report
-from sitrep.render.html import render_html_warning, template_dirs
-from sitrep.render.pdf import publish, render_pdf, reproducible_fonts
-from sitrep.segment import segment
-from sitrep.translate import Translator
+from sitrep.reading.ingest import list_articles, read_article
+from sitrep.reading.segment import segment
+from sitrep.report.group import build_report
+from sitrep.report.render.html import render_html_warning, template_dirs
+from sitrep.report.render.pdf import publish, render_pdf, reproducible_fonts
+from sitrep.report.translate import Translator
 
 FORMATS = ("html", "pdf")
 ARTICLES_DIR = "articles"

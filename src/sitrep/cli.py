@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep import __version__
+from sitrep.analysis.classify import build_lexicon, default_lexicon, lexicon_for
 from sitrep.build import (
     ARTICLES_DIR,
     FORMATS,
@@ -25,10 +26,14 @@ from sitrep.build import (
     build_brief,
     write_text_atomically,
 )
-from sitrep.classify import build_lexicon, default_lexicon, lexicon_for
 from sitrep.config import CONFIG_NAME, find_brief, list_briefs, load_brief
 from sitrep.errors import ArticleError, SitrepError, shown
-from sitrep.evaluate import (
+from sitrep.inspect_view import article_record, json_line, terminal_view
+from sitrep.knowledge.resources import lexicon_rows
+from sitrep.knowledge.stem_model import model_to_json
+from sitrep.reading.ingest import ARTICLE_SUFFIXES, list_articles, read_article
+from sitrep.report.translate import offline_translator
+from sitrep.training.evaluate import (
     breakdown,
     format_fact_misses,
     format_facts,
@@ -36,14 +41,9 @@ from sitrep.evaluate import (
     format_scores,
     score,
     score_facts,
-    training_examples,
 )
-from sitrep.gold import gold_parts, read_gold
-from sitrep.ingest import ARTICLE_SUFFIXES, list_articles, read_article
-from sitrep.inspect_view import article_record, json_line, terminal_view
-from sitrep.resources import lexicon_rows
-from sitrep.stems import model_to_json, train, training_parts
-from sitrep.translate import offline_translator
+from sitrep.training.gold import gold_parts, read_gold
+from sitrep.training.train import train, training_examples, training_parts
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2

@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import BriefNotFoundError, ConfigError
-from sitrep.ingest import clean_text
-from sitrep.model import BriefConfig
-from sitrep.resources import GAZETTEER_COLUMNS, GazetteerEntry, gazetteer_entry
+from sitrep.knowledge.resources import GAZETTEER_COLUMNS, gazetteer_entry
+from sitrep.model import BriefConfig, GazetteerEntry
+from sitrep.reading.ingest import clean_text
 
 CONFIG_NAME = "brief.toml"
 GAZETTEER_NAME = "gazetteer.csv"

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sitrep.resources import GazetteerEntry
-
 SectionName = Literal["diplomacy", "battlefield", "other"]
 SECTION_ORDER: tuple[SectionName, ...] = ("diplomacy", "battlefield", "other")
 
@@ -26,6 +24,20 @@ CASUALTY_OUTCOMES: frozenset[str] = frozenset({"killed", "wounded", "casualties"
 # How precisely a date is known; ``recurring`` is a yearly day (an anniversary); ``relative``
 # and ``weekday`` are left unresolved (no publication date).
 DatePrecision = Literal["day", "week", "month", "year", "recurring", "relative", "weekday"]
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A person, group, state or place with its Arabic spellings (``data/gazetteer.csv`` or a
+    brief's own ``gazetteer.csv``)."""
+
+    type: str
+    en: str
+    variants: tuple[str, ...]
+    role: str
+    governorate: str
+    lat: float | None
+    lon: float | None
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
 
+from sitrep.knowledge.resources import article_vocabulary
 from sitrep.model import Article, Block, Sentence, Span
-from sitrep.normalize import WORD_CHARS, normalize
-from sitrep.resources import article_vocabulary
+from sitrep.reading.normalize import WORD_CHARS, normalize
 
 _TERMINAL = re.compile(r"[.!?؟]+")
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"\n]{1,400}\"|“[^“”]*”|¢[^¢\n]{1,400}¢")

@@ -32,7 +32,7 @@ from charset_normalizer import from_bytes
 
 from sitrep.errors import ArticleError, shown
 from sitrep.model import Article, RemovedLine
-from sitrep.structure import parse_article
+from sitrep.reading.structure import parse_article
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from sitrep.english import english_line, figures_across
+from sitrep.knowledge.resources import gazetteer
 from sitrep.model import (
     CASUALTY_OUTCOMES,
     SECTION_ORDER,
@@ -31,8 +31,8 @@ from sitrep.model import (
     SectionName,
     Source,
 )
-from sitrep.normalize import normalize
-from sitrep.resources import gazetteer
+from sitrep.reading.normalize import normalize
+from sitrep.report.english import english_line, figures_across
 
 SECTION_TITLES: dict[SectionName, tuple[str, str]] = {
     "diplomacy": ("Diplomacy", "الدبلوماسية"),

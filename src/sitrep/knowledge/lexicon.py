@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Generic, TypeVar
 
-from sitrep.normalize import Token, normalize, strip_clitics
-from sitrep.resources import GazetteerEntry, gazetteer
+from sitrep.knowledge.resources import gazetteer
+from sitrep.model import GazetteerEntry
+from sitrep.reading.normalize import Token, normalize, strip_clitics
 
 T = TypeVar("T")
 SUFFIXES: tuple[str, ...] = ("", "ه", "ها", "هم", "هما", "ات", "ين", "ون", "ان", "ا")

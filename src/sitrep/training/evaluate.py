@@ -2,7 +2,7 @@
 
 Sections: the classifier sees each gold article as one article, exactly as in a build
 (accuracy, per-class precision/recall/F1, confusion). On the real gold set (``.jsonl``, see
-``sitrep.gold``) also figures and dates: a casualty figure is right when its number and its
+``sitrep.training.gold``) also figures and dates: a casualty figure is right when its number and its
 outcome (killed, wounded, casualties) both match a gold figure of the same sentence; a date is
 right when it overlaps a gold date and has the same value and precision. Scores are given per
 part (``dev``, ``heldout-a`` …) and, for real gold, per outlet, front and topic.
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitrep.classify import Lexicon, classify, training_rows
-from sitrep.extract import extract
-from sitrep.gold import GoldArticle, GoldSentence, read_gold
+from sitrep.analysis.classify import Lexicon, classify
+from sitrep.analysis.extract import extract
 from sitrep.model import (
     CASUALTY_OUTCOMES,
     SECTION_ORDER,
@@ -28,6 +27,7 @@ from sitrep.model import (
     Sentence,
     Span,
 )
+from sitrep.training.gold import GoldArticle, GoldSentence
 
 
 @dataclass(frozen=True)
@@ -85,22 +85,6 @@ def score(articles: Iterable[GoldArticle], lexicon: Lexicon | None = None) -> Sc
             if gold != found.section:
                 misses.append(Miss(article.path, gold, found.section, text, found.reasons))
     return Scores(dict(confusion), tuple(misses))
-
-
-def training_examples(
-    parts: Mapping[str, Sequence[Path]], lexicon: Lexicon
-) -> list[tuple[SectionName, dict[str, float]]]:
-    """Every labelled body sentence of the gold ``parts`` with the section model's features,
-    computed per article as :func:`~sitrep.classify.classify` computes them."""
-    examples = []
-    for files in parts.values():
-        for path in files:
-            article = read_gold(path)
-            texts = [text for _, text in article.sentences]
-            rows = training_rows(texts, article.title, lexicon)
-            labels = [label for label, _ in article.sentences]
-            examples += list(zip(labels, rows, strict=True))
-    return examples
 
 
 def format_scores(name: str, scores: Scores) -> str:

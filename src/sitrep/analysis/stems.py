@@ -1,4 +1,4 @@
-"""The section model: logistic regression over word stems and their context, trained on gold.
+"""The section model's features and vote: logistic regression over word stems and context.
 
 The rule cues (markers, lexicon, actors, clause structure) know the vocabulary someone wrote
 down; the model knows every word of the labelled articles and weighs the rule cues with them.
@@ -10,45 +10,28 @@ down; the model knows every word of the labelled articles and weighs the rule cu
   over 708 real training articles: 0.761 with the sentence's own words, 0.785 with the
   context (``eval/README.md``, round 11).
 - Model: multinomial logistic regression (scikit-learn, L2, ``C``), trained by ``sitrep
-  train`` on every gold part except held-out ones, and shipped as a versioned data file
-  (``data/stem_model.json``). Running it needs nothing but this module; training needs
-  scikit-learn (``pip install 'sitrep[train]'``).
+  train`` (``sitrep.training.train``) on every gold part except held-out ones, and shipped as
+  a versioned data file (``data/stem_model.json``, loaded by ``sitrep.knowledge.stem_model``).
+  Running it needs nothing but these modules; training needs scikit-learn
+  (``pip install 'sitrep[train]'``).
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib.resources import files
-from pathlib import Path
 
-from sitrep.errors import SitrepError
-from sitrep.model import SECTION_ORDER, SectionName
-from sitrep.normalize import strip_clitics, tokenize
-from sitrep.resources import vocabulary
+from sitrep.knowledge.resources import vocabulary
+from sitrep.knowledge.stem_model import StemModel
+from sitrep.model import SectionName
+from sitrep.reading.normalize import strip_clitics, tokenize
 
-FORMAT_VERSION = 3
 _BAG_WEIGHT = 10.0  # the article's words, as a share of its word count
 _PIECES = (3, 4)  # lengths of the letter pieces taken from each word
 _SUFFIXES = ("هما", "ها", "هم", "ات", "ين", "ون", "ان", "ه", "ا", "ي")
 _MIN_STEM = 3
-_DIGITS = 4  # weights are stored rounded, so that retraining reproduces the file
-
-
-@dataclass(frozen=True)
-class StemModel:
-    """Per-stem weights for each section (in ``labels`` order) and the intercepts."""
-
-    labels: tuple[SectionName, ...]
-    intercept: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
-    c: float
-    trained_on: tuple[str, ...]
-    sentences: int
 
 
 @dataclass(frozen=True)
@@ -156,92 +139,3 @@ def vote(
         pushes[surface] = max(push, pushes.get(surface, push))
     ranked = sorted(pushes, key=lambda w: -pushes[w])
     return StemVote(probabilities, tuple(w for w in ranked[:strongest] if pushes[w] > 0))
-
-
-@cache
-def default_model() -> StemModel:
-    """The model shipped in ``data/stem_model.json``."""
-    text = files("sitrep").joinpath("data", "stem_model.json").read_text(encoding="utf-8")
-    return model_from_json(text, "stem_model.json")
-
-
-def model_from_json(text: str, origin: str) -> StemModel:
-    data = json.loads(text)
-    if data.get("format") != FORMAT_VERSION:
-        raise SitrepError(f"{origin}: expected stem model format {FORMAT_VERSION}")
-    return StemModel(
-        labels=tuple(data["labels"]),
-        intercept=tuple(data["intercept"]),
-        weights={s: tuple(w) for s, w in data["weights"].items()},
-        c=float(data["c"]),
-        trained_on=tuple(data["trained_on"]),
-        sentences=int(data["sentences"]),
-    )
-
-
-def model_to_json(model: StemModel) -> str:
-    data = {
-        "format": FORMAT_VERSION,
-        "labels": list(model.labels),
-        "c": model.c,
-        "trained_on": list(model.trained_on),
-        "sentences": model.sentences,
-        "intercept": list(model.intercept),
-        "weights": {s: list(model.weights[s]) for s in sorted(model.weights)},
-    }
-    return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
-
-
-def train(
-    labelled: Iterable[tuple[SectionName, Mapping[str, float]]],
-    parts: Iterable[str],
-    c: float = 0.5,
-) -> StemModel:
-    """Fit the model on ``(label, features)`` pairs, the features from
-    :func:`context_features` (scikit-learn's lbfgs, L2 with ``c``)."""
-    try:
-        from sklearn.feature_extraction import DictVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError as error:
-        raise SitrepError(
-            "Training the stem model needs scikit-learn: pip install 'sitrep[train]'"
-        ) from error
-    pairs = list(labelled)
-    labels = tuple(SECTION_ORDER)
-    missing = [label for label in labels if label not in {found for found, _ in pairs}]
-    if missing:
-        raise SitrepError(f"Cannot train the stem model: no '{missing[0]}' sentences")
-    vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([dict(found) for _, found in pairs])
-    y = [labels.index(label) for label, _ in pairs]
-    fitted = LogisticRegression(C=c, max_iter=10000, tol=1e-8).fit(x, y)
-    names = vectorizer.get_feature_names_out()
-    weights = {
-        str(name): tuple(round(float(fitted.coef_[k][i]), _DIGITS) for k in range(len(labels)))
-        for i, name in enumerate(names)
-    }
-    return StemModel(
-        labels=labels,
-        intercept=tuple(round(float(b), _DIGITS) for b in fitted.intercept_),
-        weights={s: w for s, w in weights.items() if any(w)},
-        c=c,
-        trained_on=tuple(sorted(parts)),
-        sentences=len(pairs),
-    )
-
-
-def training_parts(*gold_roots: Path) -> dict[str, list[Path]]:
-    """The gold parts a model may learn from: every part except held-out ones, named
-    ``<folder>/<part>`` (``real/dev``, ``gold/dev-round4`` …)."""
-    from sitrep.gold import gold_parts, is_held_out
-
-    parts = {
-        f"{root.name}/{name}": paths
-        for root in gold_roots
-        for name, paths in gold_parts(root).items()
-        if not is_held_out(name)
-    }
-    if not parts:
-        names = ", ".join(str(r) for r in gold_roots)
-        raise SitrepError(f"{names}: no gold parts to train on (held-out parts are never used)")
-    return parts

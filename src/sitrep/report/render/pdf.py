@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from sitrep.render.libraries import weasyprint  # first: imports it without ldconfig/gcc
-from sitrep.render.textlayer import one_character_per_code
+from sitrep.report.render.libraries import weasyprint  # first: imports it without ldconfig/gcc
+from sitrep.report.render.textlayer import one_character_per_code
 
 HTML, URLFetcher = weasyprint.HTML, weasyprint.URLFetcher
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 import pydyf
 
-from sitrep.render.libraries import weasyprint
+from sitrep.report.render.libraries import weasyprint
 
 SUPPORTED_WEASYPRINT = ("70.",)
 _BFCHAR = re.compile(rb"^<([0-9a-f]{4})> <([0-9a-f]*)>$")
@@ -41,7 +41,7 @@ _INVISIBLE = b"3 Tr"
 def check_supported() -> None:
     if not weasyprint.__version__.startswith(SUPPORTED_WEASYPRINT):
         raise RuntimeError(
-            f"sitrep.render.textlayer supports WeasyPrint {SUPPORTED_WEASYPRINT}, "
+            f"sitrep.report.render.textlayer supports WeasyPrint {SUPPORTED_WEASYPRINT}, "
             f"not {weasyprint.__version__}: re-measure the PDF text layer before upgrading"
         )
 

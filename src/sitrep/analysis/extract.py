@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.dates import find_dates
-from sitrep.figures import find_figures
-from sitrep.lexicon import TermIndex, gazetteer_index
-from sitrep.model import Entity, Facts, Quote
-from sitrep.normalize import Token, normalize, tokenize
-from sitrep.resources import GazetteerEntry, figure_tables, vocabulary
+from sitrep.analysis.dates import find_dates
+from sitrep.analysis.figures import find_figures
+from sitrep.knowledge.lexicon import TermIndex, gazetteer_index
+from sitrep.knowledge.resources import figure_tables, vocabulary
+from sitrep.model import Entity, Facts, GazetteerEntry, Quote
+from sitrep.reading.normalize import Token, normalize, tokenize
 
 _ATTRIBUTION = (
     "قال",

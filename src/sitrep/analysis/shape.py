@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.lexicon import Match, TermIndex
-from sitrep.normalize import Token
-from sitrep.resources import GazetteerEntry, actor_cues, markers
+from sitrep.knowledge.lexicon import Match, TermIndex
+from sitrep.knowledge.resources import actor_cues, markers
+from sitrep.model import GazetteerEntry
+from sitrep.reading.normalize import Token
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ Each kind of evidence is recorded as a human-readable reason:
    strictly inside a longer name (تحرير in هيئة تحرير الشام) does not count;
 3. actor cues: the gazetteer entities present (envoys and ministers, UN bodies, armed groups;
    ``data/actors.toml``);
-4. sentence structure (``sitrep.shape``): a political subject with a statement verb (وقال
+4. sentence structure (``sitrep.analysis.shape``): a political subject with a statement verb (وقال
    وزير الخارجية …) or an opening stance verb (ندد، طالب …) marks a political statement; the
    opening verb counts more and a subordinate clause less; in a sentence that states an
    agreement's terms (ينص، تقضي، بموجب …) battlefield and humanitarian words describe the deal,
    so their weight is reduced;
-5. the section model (``sitrep.stems``) decides: a logistic regression over the sentence's
+5. the section model (``sitrep.analysis.stems``) decides: a logistic regression over the sentence's
    words, its neighbours', the headline's and the whole article's, the rule scores above and
    the running topic, trained on real labelled articles; the reason names its strongest words.
 
@@ -29,25 +29,25 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from sitrep.lexicon import TermIndex, gazetteer_index
-from sitrep.model import BriefConfig, Classification, SectionName, Sentence
-from sitrep.normalize import Token, normalize, strip_clitics, tokenize, without_article
-from sitrep.resources import (
-    GazetteerEntry,
-    actor_cues,
-    lexicon_rows,
-    markers,
-    verb_form_set,
-    vocabulary,
-)
-from sitrep.shape import (
+from sitrep.analysis.shape import (
     SentenceShape,
     opening_index,
     political_speaker,
     sentence_shape,
     subordinate_start,
 )
-from sitrep.stems import StemModel, context_features, default_model, vote
+from sitrep.analysis.stems import context_features, vote
+from sitrep.knowledge.lexicon import TermIndex, gazetteer_index
+from sitrep.knowledge.resources import (
+    actor_cues,
+    lexicon_rows,
+    markers,
+    verb_form_set,
+    vocabulary,
+)
+from sitrep.knowledge.stem_model import StemModel, default_model
+from sitrep.model import BriefConfig, Classification, GazetteerEntry, SectionName, Sentence
+from sitrep.reading.normalize import Token, normalize, strip_clitics, tokenize, without_article
 
 _MARKER_WEIGHT = 3.0
 _CONTEXT_WEIGHT = 2.0

@@ -34,11 +34,11 @@ from markupsafe import Markup
 
 from sitrep import __version__
 from sitrep.errors import TemplateFailure
-from sitrep.ingest import is_http_url
 from sitrep.model import Report
-from sitrep.render.active import Finding, remove_active_content
-from sitrep.render.fonts import FAMILY, font_faces
-from sitrep.render.isolate import ltr_runs, rtl_runs
+from sitrep.reading.ingest import is_http_url
+from sitrep.report.render.active import Finding, remove_active_content
+from sitrep.report.render.fonts import FAMILY, font_faces
+from sitrep.report.render.isolate import ltr_runs, rtl_runs
 
 TEMPLATE = "report.html.j2"
 
@@ -48,7 +48,7 @@ def packaged_templates() -> Path:
     installed = Path(str(files("sitrep"))) / "templates"
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parents[3] / "templates"
+    return Path(__file__).resolve().parents[4] / "templates"
 
 
 def template_dirs(brief_root: Path) -> list[Path]:

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sitrep.lexicon import Match, TermIndex
+from sitrep.knowledge.lexicon import Match, TermIndex
+from sitrep.knowledge.resources import date_tables
 from sitrep.model import DateMention
-from sitrep.normalize import Token, normalize
-from sitrep.resources import date_tables
+from sitrep.reading.normalize import Token, normalize
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _HIJRI_YEAR = re.compile(r"^14\d\d$")

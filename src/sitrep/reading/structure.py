@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.errors import ArticleError
+from sitrep.knowledge.resources import article_vocabulary
 from sitrep.model import Article, Block, RemovedLine
-from sitrep.normalize import normalize
-from sitrep.resources import article_vocabulary
+from sitrep.reading.normalize import normalize
 
 _SENTENCE_END = re.compile(r"[.!?؟:]\s*[»\"”']?\s*$")
 _HEADING_MAX_WORDS = 30

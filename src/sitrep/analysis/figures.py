@@ -27,10 +27,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.lexicon import Match, TermIndex
+from sitrep.knowledge.lexicon import Match, TermIndex
+from sitrep.knowledge.resources import date_tables, figure_tables
 from sitrep.model import CASUALTY_OUTCOMES, OUTCOMES, Figure, Outcome
-from sitrep.normalize import Token, normalize
-from sitrep.resources import date_tables, figure_tables
+from sitrep.reading.normalize import Token, normalize
 
 _DIGITS = re.compile(r"^(?:[وبلف]|من)?(?:ال)?(\d+(?:[.,]\d+)?)$")
 _YEAR = re.compile(r"^(19|20)\d\d$")

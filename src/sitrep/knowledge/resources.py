@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from sitrep.normalize import Vocabulary, normalize, without_article
+from sitrep.model import GazetteerEntry
+from sitrep.reading.normalize import Vocabulary, normalize, without_article
 
 
 def _data_text(name: str) -> str:
@@ -26,17 +26,6 @@ def load_toml(name: str) -> dict[str, Any]:
 def load_csv(name: str) -> list[dict[str, str]]:
     lines = [line for line in _data_text(name).splitlines() if not line.startswith("#")]
     return list(csv.DictReader(lines))
-
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    type: str
-    en: str
-    variants: tuple[str, ...]
-    role: str
-    governorate: str
-    lat: float | None
-    lon: float | None
 
 
 GAZETTEER_COLUMNS = ("type", "en", "ar", "role", "governorate", "lat", "lon")
