@@ -33,6 +33,12 @@ from sitrep.knowledge.resources import lexicon_rows
 from sitrep.knowledge.stem_model import model_to_json
 from sitrep.reading.ingest import ARTICLE_SUFFIXES, list_articles, read_article
 from sitrep.report.translate import offline_translator
+from sitrep.training.entities import (
+    format_entities,
+    is_entity_gold,
+    read_entity_gold,
+    score_entities,
+)
 from sitrep.training.evaluate import (
     breakdown,
     format_fact_misses,
@@ -326,6 +332,8 @@ def _run_eval(args: argparse.Namespace) -> int:
     if args.no_model:
         lexicon = dataclasses.replace(lexicon, model=None)
     parts = gold_parts(args.gold)
+    if all(is_entity_gold(path) for files in parts.values() for path in files):
+        return _eval_entities(parts, lexicon, args.errors)
     everything = []
     for name, files in parts.items():
         articles = [read_gold(path) for path in files]
@@ -345,6 +353,16 @@ def _run_eval(args: argparse.Namespace) -> int:
         print()
     if len(parts) > 1:
         print(format_scores("all parts", score(everything, lexicon)))
+    return 0
+
+
+def _eval_entities(parts: dict[str, list[Path]], lexicon, errors: int) -> int:
+    """Entity gold (eval/entities): names found with their English name, per type and front."""
+    for name, files in parts.items():
+        articles = [read_entity_gold(path) for path in files]
+        print(format_entities(f"{name} ({len(files)} articles)", score_entities(
+            articles, lexicon.names), errors))
+        print()
     return 0
 
 
