@@ -76,9 +76,11 @@ examples:
   sitrep eval eval/real/dev --by outlet  real articles: sections, figures, dates, per outlet
   sitrep eval eval/real/dev --errors 20  with the misses listed
   sitrep eval eval/gold                 the imitation set, every part and the total
+  sitrep eval eval/entities/dev          names: English-name recall and precision per type, front
 
 Real gold (eval/real/, the truth) is JSON Lines: one article per file, a sentence a line, with
-its section, figures and dates (eval/real/RULES.md). The older imitation gold is .tsv:
+its section, figures and dates (eval/real/RULES.md); entity gold (eval/entities/) has the names
+of each sentence instead (eval/entities/RULES.md). The older imitation gold is .tsv:
 "title<TAB>headline", then "label<TAB>sentence" lines. Held-out parts (heldout*) are measured
 once per round; see eval/README.md."""
 
