@@ -105,3 +105,16 @@ def test_articles_outside_the_period_are_reported_and_kept_by_default():
     ]
     kept, warnings = within_period([inside, outside], brief(leave_out=True))
     assert kept == [inside] and warnings[0].endswith("; left out")
+
+
+def test_a_city_and_country_dateline_is_no_sentence_text():
+    """0071_cnn.txt, line 7: «أتلانتا، الولايات المتحدة الأمريكية (CNN)--» is the dateline;
+    the United States must not become an actor of a Syrian story."""
+    text = (
+        "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- تلقى ستة مدنيين عناية طبية بعد هجوم مزعوم "
+        "بسلاح كيماوي من قبل القوات التركية على قرية المزينة في ناحية شيخ الحديد بمنطقة عفرين "
+        "السورية، الجمعة."
+    )
+    article = parse_article(Path("x.txt"), "001", text, 0, {})
+    assert article.dateline == "أتلانتا، الولايات المتحدة الأمريكية (CNN)--"
+    assert segment(article)[0].text.startswith("تلقى ستة مدنيين")

@@ -51,8 +51,8 @@ _DATELINE_MAX_WORDS = 8
 _DASH = r"[-–—]"
 _NAME = r"[^\s:–—\-()]+(?:\s[^\s:–—\-()]+)?"
 _INLINE_DATELINE = re.compile(
-    rf"^(?P<place>{_NAME})\s*"
-    rf"(?:\((?P<agency_paren>[^)]{{2,40}})\)\s*{_DASH}|{_DASH}\s*(?P<agency>[^:\n.،]{{2,40}}?)\s*:)\s*"
+    rf"^(?P<place>{_NAME}(?:\s*[،,]\s*[^():،,\n]{{2,40}}?)?)\s*"  # «دبي، الإمارات العربية المتحدة»
+    rf"(?:\((?P<agency_paren>[^)]{{2,40}})\)\s*{_DASH}+|{_DASH}\s*(?P<agency>[^:\n.،]{{2,40}}?)\s*:)\s*"
 )
 _LINE_DATELINE = re.compile(
     rf"^(?P<place>{_NAME})\s*(?:\((?P<agency_paren>[^)]{{2,40}})\)|{_DASH}\s*(?P<agency>[^:\n.،]{{2,40}}?))\s*:?\s*$"
