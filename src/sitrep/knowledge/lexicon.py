@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Generic, TypeVar
 
+from sitrep.knowledge.places import world_places
 from sitrep.knowledge.resources import gazetteer
 from sitrep.model import GazetteerEntry
 from sitrep.reading.normalize import Token, normalize, strip_clitics
@@ -110,6 +111,7 @@ class TermIndex(Generic[T]):
 @cache
 def gazetteer_index(extra: tuple[GazetteerEntry, ...] = ()) -> TermIndex[GazetteerEntry]:
     """Every spelling variant of every gazetteer entry, plus a brief's own ``extra`` entries
-    (which win over built-in entries with the same spelling)."""
-    entries = (*extra, *gazetteer())
+    (which win over built-in entries with the same spelling), then the world's countries and
+    the region's towns (``sitrep.knowledge.places``), which lose to both."""
+    entries = (*extra, *gazetteer(), *world_places())
     return TermIndex((variant, entry) for entry in entries for variant in entry.variants)
