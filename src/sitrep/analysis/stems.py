@@ -7,7 +7,7 @@ down; the model knows every word of the labelled articles and weighs the rule cu
   suffix taken off, at least three letters) and the three- and four-letter pieces of each
   clitic-free word; the stems of the sentences before and after it, of the headline and of
   the whole article; the rule cues' score per section and the running topic. In 5-fold runs
-  over 708 real training articles: 0.761 with the sentence's own words, 0.785 with the
+  over 706 real training articles: 0.761 with the sentence's own words, 0.785 with the
   context (``eval/README.md``, round 11).
 - Model: multinomial logistic regression (scikit-learn, L2, ``C``), trained by ``sitrep
   train`` (``sitrep.training.train``) on every gold part except held-out ones, and shipped as
@@ -89,7 +89,7 @@ def context_features(
     Besides the sentence's own stems and pieces: the stems of the sentences before (``p``)
     and after (``n``) it, of the headline (``t``), and of the whole article weighted by
     frequency (``a``); the rule cues' score for each section (``R=``); the running topic set
-    by a pivot marker (``TOPIC=``). In 5-fold runs over 708 real training articles these raised
+    by a pivot marker (``TOPIC=``). In 5-fold runs over 706 real training articles these raised
     accuracy from 0.761 (own words only) to 0.785 (``eval/README.md``, round 11)."""
     own = [features(text) for text in texts]
     words = [[f for f in sorted(found) if f.startswith("w=")] for found in own]
