@@ -80,3 +80,15 @@ def test_invisible_characters_and_forms_do_not_hide_entities(variant):
 def test_a_zero_width_character_stays_in_the_word_it_sits_in():
     [token] = tokenize("الغو\u200cطة")
     assert (token.surface, token.norm) == ("الغو\u200cطة", "الغوطه")
+
+
+def test_a_hashtag_is_read_as_its_words():
+    """../shared/corpus/ant-archive.jsonl.gz, id AL-internationalNews-765-20180403: Al Arabiya
+    writes names as hashtags («#إقليم_قندوز», «#حركة_طالبان»)."""
+    from sitrep.knowledge.resources import vocabulary
+    from sitrep.reading.normalize import tokenize
+
+    text = "قال قرويون في #إقليم_قندوز بشمال أفغانستان"
+    tokens = tokenize(text, vocabulary())
+    assert [t.norm for t in tokens][3:5] == ["اقليم", "قندوز"]
+    assert [text[t.start : t.end] for t in tokens][3:5] == ["إقليم", "قندوز"]

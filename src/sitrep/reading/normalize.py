@@ -129,9 +129,12 @@ def tokenize(text: str, vocabulary: Vocabulary = EMPTY_VOCABULARY) -> tuple[Toke
     """Split ``text`` into word tokens with spans; run-together names become several tokens."""
     tokens: list[Token] = []
     for match in _WORD.finditer(text):
-        norm = normalize(match[0])
-        for part in split_glued(norm, vocabulary):
-            tokens.append(Token(match[0], part, match.start(), match.end()))
+        start = match.start()
+        for word in match[0].split("_"):  # hashtags: «#حركة_طالبان» is two words
+            if word:
+                for part in split_glued(normalize(word), vocabulary):
+                    tokens.append(Token(word, part, start, start + len(word)))
+            start += len(word) + 1
     return tuple(tokens)
 
 
