@@ -17,10 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sample_real import NEWS, _front_matter_outlet, _rfc_date
-
-from sitrep.reading.ingest import read_article
-from sitrep.reading.segment import segment
+from sample_more import used
+from sample_real import NEWS, _front_matter_outlet, _rfc_date, first_sentences
 
 SEED = 20261215
 SYRIA = 40
@@ -30,27 +28,18 @@ MAX_SENTENCES = 12
 
 
 def skeleton(path: Path, source: str, outlet: str, front: str) -> list[dict] | None:
-    article = read_article(path, "001")
-    sentences = segment(article)[:MAX_SENTENCES]
-    if len(sentences) < 3:
+    """An unlabelled entity-gold file: line 1 and one empty line per sentence."""
+    read = first_sentences(path, source, outlet, MAX_SENTENCES)
+    if read is None:
         return None
-    head = {"article": source, "outlet": outlet,
-            "published": article.published.isoformat() if article.published else None,
-            "title": article.title, "front": front}
-    return [head] + [{"i": s.index, "text": s.text, "entities": []} for s in sentences]
-
-
-def held_out(real: Path) -> set[str]:
-    found = set()
-    for path in real.glob("heldout*/*.jsonl"):
-        with path.open(encoding="utf-8") as stream:
-            found.add(json.loads(stream.readline())["article"])
-    return found
+    head, sentences = read
+    return [head | {"front": front}] + [
+        {"i": s.index, "text": s.text, "entities": []} for s in sentences]
 
 
 def main(corpus: Path, out: Path, real: Path) -> None:
     rng = random.Random(SEED)
-    skip = held_out(real)
+    skip = used(real, "heldout*")  # the classifier's current held-out part
     chosen: list[tuple[str, list[dict]]] = []
     files = sorted((corpus / "ant" / "articles").glob("*.txt"))
     rng.shuffle(files)

@@ -18,10 +18,10 @@ from pathlib import Path
 from sample_real import FRONTS, NEWS, PER_OUTLET, _front_matter_outlet, _rfc_date, skeleton
 
 
-def used(root: Path) -> set[str]:
-    """The articles (``article`` of line 1) already in any part."""
+def used(root: Path, parts: str = "*") -> set[str]:
+    """The articles (``article`` of line 1) already in the parts matching ``parts``."""
     found = set()
-    for path in root.glob("*/*.jsonl"):
+    for path in root.glob(f"{parts}/*.jsonl"):
         with path.open(encoding="utf-8") as stream:
             found.add(json.loads(stream.readline())["article"])
     return found

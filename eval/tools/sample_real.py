@@ -30,15 +30,27 @@ PARTS = (("dev", 0.64), ("heldout-a", 0.18), ("heldout-b", 0.18))
 
 
 def skeleton(path: Path, source: str, outlet: str) -> list[dict] | None:
+    """An unlabelled real-gold file: line 1 and one empty line per sentence."""
+    read = first_sentences(path, source, outlet, MAX_SENTENCES)
+    if read is None:
+        return None
+    head, sentences = read
+    return [head | {"front": "", "topic": ""}] + [
+        {"i": s.index, "text": s.text, "section": "", "figures": [], "dates": [],
+         "negated": False, "future": False, "conditional": False} for s in sentences]
+
+
+def first_sentences(path: Path, source: str, outlet: str, limit: int):
+    """Line 1 of a gold file (source, outlet, date, title) and the article's first ``limit``
+    sentences as sitrep's reader splits them, or None for an article under three sentences."""
     article = read_article(path, "001")
-    sentences = segment(article)[:MAX_SENTENCES]
+    sentences = segment(article)[:limit]
     if len(sentences) < 3:
         return None
     head = {"article": source, "outlet": outlet,
             "published": article.published.isoformat() if article.published else None,
-            "title": article.title, "front": "", "topic": ""}
-    return [head] + [{"i": s.index, "text": s.text, "section": "", "figures": [], "dates": [],
-                      "negated": False, "future": False, "conditional": False} for s in sentences]
+            "title": article.title}
+    return head, sentences
 
 
 def main(corpus: Path, out: Path) -> None:
