@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from sample_more import used
-from sample_real import NEWS, _front_matter_outlet, _rfc_date, first_sentences
+from sample_real import NEWS, _front_matter_outlet, archive_file, first_sentences
 
 SEED = 20261215
 SYRIA = 40
@@ -64,9 +64,7 @@ def main(corpus: Path, out: Path, real: Path) -> None:
                     break
                 if r["category"] not in NEWS or word not in r["title"] or source in skip:
                     continue
-                path = Path(tmp) / f"{r['id']}.txt"
-                path.write_text(f'+++\npublished = {_rfc_date(r["published"])}\n+++\n'
-                                f'{r["title"]}\n{r["text"]}\n', encoding="utf-8")
+                path = archive_file(r, Path(tmp))
                 lines = skeleton(path, source, r["outlet"], front)
                 if lines:
                     skip.add(source)

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sample_real import FRONTS, NEWS, PER_OUTLET, _front_matter_outlet, _rfc_date, skeleton
+from sample_real import FRONTS, NEWS, PER_OUTLET, _front_matter_outlet, archive_file, skeleton
 
 
 def used(root: Path, parts: str = "*") -> set[str]:
@@ -61,9 +61,7 @@ def main(corpus: Path, out: Path, seed: int, parts: dict[str, int]) -> None:
                     break
                 if r["category"] not in NEWS or source in taken_before or word not in r["title"]:
                     continue
-                path = Path(tmp) / f"{r['id']}.txt"
-                path.write_text(f'+++\npublished = {_rfc_date(r["published"])}\n+++\n'
-                                f'{r["title"]}\n{r["text"]}\n', encoding="utf-8")
+                path = archive_file(r, Path(tmp))
                 lines = skeleton(path, source, r["outlet"])
                 if lines:
                     taken_before.add(source)

@@ -79,10 +79,7 @@ def main(corpus: Path, out: Path) -> None:
                     break
                 if r["category"] not in NEWS or r["id"] in seen_ids or word not in r["title"]:
                     continue
-                date = _rfc_date(r["published"])
-                path = Path(tmp) / f"{r['id']}.txt"
-                path.write_text(f'+++\npublished = {date}\n+++\n{r["title"]}\n{r["text"]}\n',
-                                encoding="utf-8")
+                path = archive_file(r, Path(tmp))
                 lines = skeleton(path, f"ant-archive.jsonl.gz#{r['id']}", r["outlet"])
                 if lines:
                     seen_ids.add(r["id"])
@@ -101,6 +98,15 @@ def main(corpus: Path, out: Path) -> None:
             (folder / f"{name}.jsonl").write_text(text, encoding="utf-8")
     total = sum(len(lines) - 1 for _, lines in chosen)
     print(f"{len(chosen)} articles, {total} sentences")
+
+
+def archive_file(record: dict, folder: Path) -> Path:
+    """An archive record written as an article file (front matter, title, text) in
+    ``folder``, as sitrep reads one."""
+    path = folder / f"{record['id']}.txt"
+    path.write_text(f'+++\npublished = {_rfc_date(record["published"])}\n+++\n'
+                    f'{record["title"]}\n{record["text"]}\n', encoding="utf-8")
+    return path
 
 
 def _front_matter_outlet(path: Path) -> str:

@@ -13,8 +13,9 @@ import json
 import sys
 import tempfile
 from collections import Counter
-from email.utils import parsedate_to_datetime
 from pathlib import Path
+
+from sample_real import archive_file
 
 from sitrep.reading.ingest import read_article
 from sitrep.reading.segment import segment
@@ -23,11 +24,7 @@ from sitrep.training.gold import read_real_gold
 
 def sentences_now(source: str, corpus: Path, archive: dict[str, dict], tmp: Path) -> set[str]:
     if source.startswith("ant-archive.jsonl.gz#"):
-        record = archive[source.split("#", 1)[1]]
-        published = parsedate_to_datetime(record["published"]).date().isoformat()
-        path = tmp / f"{record['id']}.txt"
-        path.write_text(f'+++\npublished = {published}\n+++\n{record["title"]}\n'
-                        f'{record["text"]}\n', encoding="utf-8")
+        path = archive_file(archive[source.split("#", 1)[1]], tmp)
     else:
         path = corpus / source
     return {s.text for s in segment(read_article(path, "001"))}
