@@ -78,7 +78,6 @@ class _Parts:
     agency: str | None = None
     outlet_line: str | None = None
     in_teasers: bool = False
-    source_text: str = ""
 
 
 def lines_of(text: str, offset: int) -> Iterator[Line]:
@@ -107,11 +106,11 @@ def parse_article(
     ``captions`` and ``outside`` come from a saved page: its ``<figcaption>`` texts, and its
     visible text outside the article (recorded as removed, line 0)."""
     vocab = _vocabulary()
-    parts = _Parts(captions=list(captions), source_text=text)
+    parts = _Parts(captions=list(captions))
     parts.removed.extend(RemovedLine(t, "page text outside the article", 0) for t in outside)
     for line in lines_of(text, offset):
         _take_line(line, parts, vocab)
-    _take_trailing_teasers(parts)
+    _take_trailing_teasers(parts, text)
     blocks = _take_inline_dateline(parts, vocab)
     title = _meta_str(meta, "title")
     headings = [h for h in parts.headings if title is None or normalize(h) != normalize(title)]
@@ -133,7 +132,7 @@ def parse_article(
     )
 
 
-def _take_trailing_teasers(parts: _Parts) -> None:
+def _take_trailing_teasers(parts: _Parts, text: str) -> None:
     """CNN Arabic ends a page with the ledes of other stories, most cut off without a full
     stop: the longest trailing run of lines that starts with an unfinished line (not opening
     with «و») and in which most lines are unfinished (at least two), after a body whose lines
@@ -154,7 +153,6 @@ def _take_trailing_teasers(parts: _Parts) -> None:
             start = k
     if start is None:
         return
-    text = parts.source_text
     for block in blocks[start:]:
         number = text.count("\n", 0, block.start) + 1
         parts.removed.append(RemovedLine(block.text, "related-story teaser", number))
